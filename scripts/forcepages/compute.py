@@ -1,0 +1,333 @@
+"""Statistics per indicator, area and period: the compute stage of the pipeline.
+
+Everything numeric the site states is worked out here, with the methods in ``stats``;
+pages only choose words for these results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import stats
+from .config import Settings
+from .load import Data
+from .paths import ENGLAND_AND_WALES
+
+SHORT_PERIOD_DAYS = 100  # monthly or quarterly periods: SPC charts; longer periods: the trend test
+ANNUAL_DAYS = (360, 370)
+
+
+@dataclass
+class AreaResult:
+    """What the statistics say about one indicator in one area."""
+
+    area_code: str
+    latest: dict[str, Any] | None = None
+    vs_national: dict[str, Any] = field(default_factory=dict)
+    vs_similar: dict[str, Any] = field(default_factory=dict)
+    series: pd.DataFrame | None = None  # non-overlapping periods, with SPC columns where they apply
+    spc_latest: str | None = None
+    trend: str = "cannot-be-calculated"
+    change: dict[str, Any] | None = None
+    funnel: str = "not-compared"
+    funnel_beyond_998: bool = False
+
+
+@dataclass
+class IndicatorResult:
+    """Everything computed for one indicator."""
+
+    meta: dict[str, Any]
+    table: pd.DataFrame  # every area and period, after suppression, with intervals
+    national: pd.DataFrame  # England and Wales per period
+    similar: pd.DataFrame  # similar-forces average per area and period
+    areas: dict[str, AreaResult]
+    breaks: list[dict[str, Any]]
+    latest_period: tuple[pd.Timestamp, pd.Timestamp] | None
+    funnel: dict[str, Any] | None
+    spc_applies: bool
+    trend_applies: bool
+
+
+def _period_key(frame: pd.DataFrame) -> pd.Series:
+    """One text key per period."""
+    return frame["period_start"].dt.strftime("%Y-%m-%d") + "/" + frame["period_end"].dt.strftime("%Y-%m-%d")
+
+
+def _population_weights(data: Data, codes: list[str], years: list[int]) -> pd.DataFrame:
+    """Population per area (rows) and year (columns): the latest estimate at or before each year."""
+    pop = data.population.dropna(subset=["population"])
+    table = pop.pivot_table(index="area_code", columns="year", values="population", aggfunc="last")
+    if table.empty:
+        return pd.DataFrame(1.0, index=codes, columns=years)
+    all_years = sorted(set(table.columns.astype(int)) | set(years))
+    table = table.reindex(columns=all_years).ffill(axis=1).bfill(axis=1)
+    return table.reindex(index=codes, columns=years).fillna(1.0)
+
+
+def _suppress(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Publish small numerators, and anything that would reveal them, as [c]."""
+    if not np.isfinite(threshold) or frame.empty:
+        return frame
+    forces = frame["area_type"].ne("national").to_numpy()
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[forces] = stats.suppress(frame["numerator"].to_numpy()[forces], threshold,
+                                  groups=frame["period"].to_numpy()[forces])
+    out = frame.copy()
+    for name in ("numerator", "value", "lower_95", "upper_95"):
+        out.loc[mask, name] = np.nan
+        out.loc[mask, name + "_symbol"] = "[c]"
+    out["suppressed"] = mask
+    return out
+
+
+def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
+    """95% and 99.8% limits for every row, by the indicator's measure type."""
+    measure = meta["measure"]
+    base = meta["rate_base"] if measure == "rate" else None
+    value = frame["value"].to_numpy(dtype=float)
+    num, den = frame["numerator"].to_numpy(dtype=float), frame["denominator"].to_numpy(dtype=float)
+    if measure in ("rate", "proportion"):
+        scale = base if measure == "rate" else 100.0
+        derived = np.where((den > 0) & np.isfinite(num), num / np.where(den > 0, den, 1) * scale, np.nan)
+        value = np.where(np.isnan(value) & ~frame["value_symbol"].eq("[c]").to_numpy(), derived, value)
+    limits = stats.interval_for(measure, num, den, value, base, frame["lower_95"].to_numpy(dtype=float),
+                                frame["upper_95"].to_numpy(dtype=float))
+    out = frame.copy()
+    out["value"] = value
+    for name in ("lower_95", "upper_95", "lower_998", "upper_998"):
+        out[name] = np.atleast_1d(limits[name]).astype(float)
+    out["method"] = np.atleast_1d(limits["method"])
+    return out
+
+
+def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame) -> pd.DataFrame:
+    """England and Wales per period: as published, else the forces added up (or population-weighted)."""
+    given = frame[frame["area_code"].eq(ENGLAND_AND_WALES)].set_index("period")
+    forces = frame[frame["area_type"].eq("force")]
+    rows = []
+    scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
+    for period, group in forces.groupby("period", sort=True):
+        start, end = group["period_start"].iloc[0], group["period_end"].iloc[0]
+        row = {"period": period, "period_start": start, "period_end": end, "areas": int(group["value"].notna().sum()),
+               "published": False, "suppressed": bool(group.get("suppressed", pd.Series(False)).any())}
+        if period in given.index:
+            g = given.loc[period]
+            row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
+                       lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
+        elif row["suppressed"]:
+            row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan)
+        elif meta["measure"] in ("rate", "proportion") and group["numerator"].notna().all() and group["denominator"].notna().all():
+            num, den = group["numerator"].sum(), group["denominator"].sum()
+            lim = stats.interval_for(meta["measure"], num, den, num / den * scale, meta["rate_base"] if meta["measure"] == "rate" else None)
+            row.update(numerator=num, denominator=den, value=num / den * scale, lower_95=float(lim["lower_95"]),
+                       upper_95=float(lim["upper_95"]))
+        else:
+            ok = group["value"].notna()
+            w = weights.reindex(index=group["area_code"][ok], columns=[end.year]).iloc[:, 0].to_numpy()
+            value = float(np.average(group["value"][ok], weights=w)) if ok.any() else np.nan
+            row.update(numerator=np.nan, denominator=np.nan, value=value, lower_95=np.nan, upper_95=np.nan)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: pd.DataFrame, weights: pd.DataFrame) -> pd.DataFrame:
+    """The similar-forces average for every area and period (the convention in stats.SIMILAR_AVERAGE_CONVENTION)."""
+    codes = list(membership.index)
+    if not codes or frame.empty:
+        return pd.DataFrame(columns=["area_code", "period", "similar_value", "similar_count"])
+    pick = frame[frame["area_code"].isin(codes)]
+    num = pick.pivot_table(index="area_code", columns="period", values="numerator", aggfunc="first").reindex(codes)
+    den = pick.pivot_table(index="area_code", columns="period", values="denominator", aggfunc="first").reindex(codes)
+    val = pick.pivot_table(index="area_code", columns="period", values="value", aggfunc="first").reindex(codes)
+    periods = list(val.columns)
+    num, den = num.reindex(columns=periods), den.reindex(columns=periods)
+    m = membership.to_numpy(dtype=float)
+    if meta["measure"] in ("rate", "proportion"):
+        scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
+        ok = (np.isfinite(num.to_numpy()) & np.isfinite(den.to_numpy())).astype(float)
+        top = m @ np.nan_to_num(num.to_numpy() * ok)
+        bottom = m @ np.nan_to_num(den.to_numpy() * ok)
+        count = m @ ok
+        with np.errstate(invalid="ignore", divide="ignore"):
+            avg = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1) * scale, np.nan)
+    else:
+        ends = pick.drop_duplicates("period").set_index("period")["period_end"].reindex(periods)
+        w = weights.reindex(index=codes, columns=sorted({e.year for e in ends})).fillna(1.0)
+        wmat = np.column_stack([w[e.year].to_numpy() for e in ends]) if periods else np.zeros((len(codes), 0))
+        ok = np.isfinite(val.to_numpy()).astype(float)
+        top = m @ np.nan_to_num(val.to_numpy() * wmat * ok)
+        bottom = m @ (wmat * ok)
+        count = m @ ok
+        with np.errstate(invalid="ignore", divide="ignore"):
+            avg = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
+    out = pd.DataFrame(avg, index=codes, columns=periods).stack(future_stack=True).rename("similar_value").reset_index()
+    out.columns = ["area_code", "period", "similar_value"]
+    out["similar_count"] = pd.DataFrame(count, index=codes, columns=periods).stack(future_stack=True).to_numpy()
+    return out
+
+
+def _segments(ends: pd.Series, breaks: list[dict[str, Any]]) -> np.ndarray:
+    """A new segment number after each series break."""
+    seg = np.zeros(len(ends), dtype=int)
+    for b in breaks:
+        seg += (ends.to_numpy() >= np.datetime64(b["date"])).astype(int)
+    return seg
+
+
+def _series(rows: pd.DataFrame, breaks: list[dict[str, Any]], spc: bool, settings: stats.SPCSettings) -> tuple[pd.DataFrame, str | None]:
+    """The non-overlapping series for one area, with SPC limits and signals where they apply."""
+    usable = rows[rows["value"].notna()]
+    if usable.empty:
+        return usable, None
+    idx = stats.non_overlapping(usable["period_start"].to_numpy("datetime64[D]"), usable["period_end"].to_numpy("datetime64[D]"))
+    series = usable.iloc[idx].copy()
+    if not spc:
+        return series, None
+    result = stats.xmr(series["value"].to_numpy(float), _segments(series["period_start"], breaks), settings)
+    for name in ("centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner"):
+        series[name] = np.asarray(getattr(result, name), dtype=float)
+    series["signal"] = result.signal
+    series["direction"] = result.direction
+    return series, result.latest
+
+
+def _change(rows: pd.DataFrame, latest: pd.Series, spc_latest: str | None) -> dict[str, Any] | None:
+    """Change from the same period a year earlier."""
+    length = latest["period_end"] - latest["period_start"]
+    target_end = latest["period_end"] - pd.DateOffset(years=1)
+    earlier = rows[(rows["period_end"] - target_end).abs() <= pd.Timedelta(days=3)]
+    earlier = earlier[((earlier["period_end"] - earlier["period_start"]) - length).abs() <= pd.Timedelta(days=3)]
+    if earlier.empty or pd.isna(earlier["value"].iloc[-1]) or pd.isna(latest["value"]):
+        return None
+    prev = earlier.iloc[-1]
+    result = stats.year_on_year(prev["value"], latest["value"], prev["lower_95"], prev["upper_95"],
+                                latest["lower_95"], latest["upper_95"], spc_signal=spc_latest)
+    if np.isnan([prev["lower_95"], latest["lower_95"]]).any() and spc_latest not in ("unusual-rise", "unusual-fall"):
+        result["category"] = "not-tested"
+    counts = (prev["numerator"], latest["numerator"])
+    if all(pd.notna(c) for c in counts):
+        result["count_change"] = float(counts[1] - counts[0])
+        if min(counts) < stats.SMALL_NUMBER:
+            result["percent"], result["reason_no_percent"] = None, "small-numbers"
+        else:
+            result["percent"] = (counts[1] - counts[0]) / counts[0] * 100.0
+    result["previous"] = prev.to_dict()
+    return result
+
+
+def _membership(data: Data, codes: list[str]) -> pd.DataFrame:
+    """A 0/1 matrix: row = area, column = one of its similar forces."""
+    matrix = pd.DataFrame(0.0, index=codes, columns=codes)
+    pairs = data.similar[data.similar["area_code"].isin(codes) & data.similar["similar_area_code"].isin(codes)]
+    for a, b in zip(pairs["area_code"], pairs["similar_area_code"]):
+        if a != b:
+            matrix.loc[a, b] = 1.0
+    return matrix
+
+
+def compute_indicator(data: Data, indicator_id: str, settings: Settings, membership: pd.DataFrame,
+                      weights: pd.DataFrame) -> IndicatorResult:
+    """Every statistic for one indicator."""
+    meta = data.indicators.loc[indicator_id].to_dict()
+    meta["rate_base"] = float(meta["rate_base"]) if pd.notna(meta["rate_base"]) else None
+    spc_settings = stats.SPCSettings(run_length=settings.spc_run_length, two_of_three_version=settings.spc_two_of_three_version)
+    frame = data.values[data.values["indicator_id"].eq(indicator_id)].copy()
+    frame["area_type"] = frame["area_code"].map(data.areas["area_type"])
+    frame["period"] = _period_key(frame)
+    frame["suppressed"] = False
+    frame = _intervals(frame, meta)
+    frame = _suppress(frame, meta.get("disclosure_threshold") if pd.notna(meta.get("disclosure_threshold")) else np.nan)
+    breaks = [{"date": r["break_date"], "description": r["description"]}
+              for _, r in data.breaks[data.breaks["indicator_id"].eq(indicator_id)].sort_values("break_date").iterrows()]
+    national = _national(frame, meta, weights)
+    similar = _similar_average(frame, meta, membership, weights)
+    scoped = frame[frame["area_type"].eq(settings.area_type)]
+    lengths = (scoped["period_end"] - scoped["period_start"]).dt.days
+    short = bool(len(lengths)) and float(lengths.median()) <= SHORT_PERIOD_DAYS
+    annual = bool(len(lengths)) and ANNUAL_DAYS[0] <= float(lengths.median()) <= ANNUAL_DAYS[1]
+    nat = national.set_index("period") if len(national) else pd.DataFrame()
+    sim = similar.set_index(["area_code", "period"]) if len(similar) else pd.DataFrame()
+    areas: dict[str, AreaResult] = {}
+    latest_rows = []
+    for code, rows in scoped.groupby("area_code", sort=True):
+        rows = rows.sort_values(["period_end", "period_start"])
+        result = AreaResult(code)
+        series, result.spc_latest = _series(rows, breaks, short, spc_settings)
+        result.series = series
+        if annual and len(series) and meta["measure"] != "value":
+            tail = series.tail(5)
+            result.trend = stats.recent_trend(tail["value"].to_numpy(float), tail["lower_95"].to_numpy(float), tail["upper_95"].to_numpy(float))
+        latest = rows.iloc[-1]
+        result.latest = latest.to_dict()
+        result.change = _change(rows, latest, result.spc_latest)
+        latest_rows.append((code, latest))
+        areas[code] = result
+    _compare_latest(areas, latest_rows, meta, nat, sim)
+    latest_period = None
+    funnel = None
+    if latest_rows:
+        ends = pd.Series([r["period"] for _, r in latest_rows]).value_counts()
+        key = max(ends[ends == ends.max()].index)
+        start, end = (pd.Timestamp(x) for x in key.split("/"))
+        latest_period = (start, end)
+        if meta["measure"] in ("rate", "proportion") and key in nat.index and pd.notna(nat.loc[key, "value"]):
+            funnel = _funnel(scoped[scoped["period"].eq(key)], float(nat.loc[key, "value"]), meta, areas)
+    return IndicatorResult(meta=meta, table=frame, national=national, similar=similar, areas=areas, breaks=breaks,
+                           latest_period=latest_period, funnel=funnel, spc_applies=short, trend_applies=annual)
+
+
+def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[str, Any], nat: pd.DataFrame, sim: pd.DataFrame) -> None:
+    """Each area's latest value against England and Wales and against its similar forces."""
+    if not latest_rows:
+        return
+    frame = pd.DataFrame([r for _, r in latest_rows])
+    codes = [c for c, _ in latest_rows]
+    nat_value = frame["period"].map(nat["value"]) if len(nat) else pd.Series(np.nan, index=frame.index)
+    both = meta["measure"] == "survey"
+    nat_lo = frame["period"].map(nat["lower_95"]) if both and len(nat) else np.nan
+    nat_hi = frame["period"].map(nat["upper_95"]) if both and len(nat) else np.nan
+    sim_value = pd.Series([sim["similar_value"].get((c, p), np.nan) if len(sim) else np.nan for c, p in zip(codes, frame["period"])],
+                          index=frame.index, dtype=float)
+    cols = [frame[n].to_numpy(float) for n in ("value", "lower_95", "upper_95", "lower_998", "upper_998")]
+    vs_nat = np.atleast_1d(stats.compare_many(*cols, nat_value.to_numpy(float), np.asarray(nat_lo, dtype=float), np.asarray(nat_hi, dtype=float)))
+    vs_sim = np.atleast_1d(stats.compare_many(*cols, sim_value.to_numpy(float)))
+    for i, code in enumerate(codes):
+        for target, category, bench in ((areas[code].vs_national, vs_nat[i], nat_value.iloc[i]),
+                                        (areas[code].vs_similar, vs_sim[i], sim_value.iloc[i])):
+            target.update(category=str(category), judgement=stats.judgement(str(category), meta["polarity"]),
+                          benchmark=None if pd.isna(bench) else float(bench))
+
+
+def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: dict[str, AreaResult]) -> dict[str, Any] | None:
+    """Funnel plot data for the latest period: each area's value against its denominator."""
+    rows = rows[rows["value"].notna() & rows["denominator"].notna()]
+    if rows.empty:
+        return None
+    pos, beyond = stats.funnel_positions(rows["value"].to_numpy(float), rows["denominator"].to_numpy(float), benchmark,
+                                         meta["measure"], meta["rate_base"])
+    pos, beyond = np.atleast_1d(pos), np.atleast_1d(beyond)
+    for code, p, b in zip(rows["area_code"], pos, beyond):
+        areas[code].funnel, areas[code].funnel_beyond_998 = str(p), bool(b)
+    lo, hi = float(rows["denominator"].min()), float(rows["denominator"].max())
+    grid = np.unique(np.geomspace(max(lo * 0.8, 1.0), hi * 1.2, 60))
+    limits = {}
+    for name, z in (("95", stats.Z95), ("998", stats.Z998)):
+        lower, upper = stats.funnel_limits(benchmark, grid, meta["measure"], meta["rate_base"], z)
+        limits[name] = (np.atleast_1d(lower), np.atleast_1d(upper))
+    return {"benchmark": benchmark, "grid": grid, "limits": limits, "codes": list(rows["area_code"]),
+            "values": rows["value"].to_numpy(float), "denominators": rows["denominator"].to_numpy(float),
+            "positions": [str(p) for p in pos]}
+
+
+def compute_all(data: Data, settings: Settings) -> dict[str, IndicatorResult]:
+    """Statistics for every indicator in the catalogue, in catalogue order."""
+    codes = list(data.areas.index[data.areas["area_type"].eq(settings.area_type)])
+    membership = _membership(data, codes)
+    years = sorted({int(y) for y in data.values["period_end"].dt.year.unique()}) if len(data.values) else []
+    weights = _population_weights(data, list(data.areas.index), years)
+    return {iid: compute_indicator(data, iid, settings, membership, weights) for iid in data.indicators.index}

@@ -1,0 +1,113 @@
+"""Site settings from mkdocs.yml ``extra.forcepages``, read into one frozen dataclass."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class ReleaseEntry:
+    """One planned or past release on the release calendar."""
+
+    date: str
+    title: str
+    status: str = "planned"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a publisher can set; unknown keys and wrong types are reported together."""
+
+    site_name: str = "forcepages"
+    site_url: str = ""
+    publisher: str = "forcepages"
+    contact_email: str = ""
+    datapackages: str = "datapackages"
+    framework: str = "framework"
+    scope: tuple[str, ...] = ()
+    area_type: str = "force"
+    area_label: str = "police force"
+    narratives: str = "site_src/narratives"
+    pages: str = "site_src/pages"
+    spc_run_length: int = 7
+    spc_two_of_three_version: str = "2023"
+    release_calendar: tuple[ReleaseEntry, ...] = ()
+    illustrative_packages: tuple[str, ...] = ()
+    root: Path = field(default=Path("."), compare=False)
+
+    def path(self, relative: str) -> Path:
+        """A setting's folder resolved against the project root."""
+        return (self.root / relative).resolve()
+
+
+_TYPES: dict[str, type] = {
+    "publisher": str, "contact_email": str, "datapackages": str, "framework": str,
+    "scope": list, "area_type": str, "area_label": str, "narratives": str, "pages": str,
+    "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
+    "illustrative_packages": list,
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader that tolerates MkDocs' ``!!python/name`` tags by reading them as text."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """The mkdocs.yml mapping, or a ConfigError naming the file."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the site settings ({exc}).") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings.")
+    return data
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Read mkdocs.yml; report every unknown key and wrong type at once."""
+    data = read_mkdocs_yml(config_file)
+    extra = (data.get("extra") or {}).get("forcepages") or {}
+    errors = []
+    for key, value in extra.items():
+        if key not in _TYPES:
+            errors.append(f'unknown setting "{key}" (known: {", ".join(sorted(_TYPES))})')
+        elif not isinstance(value, _TYPES[key]) or isinstance(value, bool):
+            errors.append(f'setting "{key}" should be a {_TYPES[key].__name__}, not {value!r}')
+    if extra.get("spc_run_length", 7) not in (6, 7):
+        errors.append('setting "spc_run_length" should be 6 or 7')
+    if extra.get("spc_two_of_three_version", "2023") not in ("2023", "original"):
+        errors.append('setting "spc_two_of_three_version" should be "2023" or "original"')
+    calendar = []
+    for i, item in enumerate(extra.get("release_calendar") or []):
+        if not isinstance(item, dict) or not {"date", "title"} <= set(item):
+            errors.append(f"release_calendar item {i + 1} needs a date and a title")
+            continue
+        calendar.append(ReleaseEntry(str(item["date"]), str(item["title"]), str(item.get("status", "planned"))))
+    if errors:
+        raise ConfigError(f"{config_file}, extra.forcepages: " + "; ".join(errors) + ".")
+    values = {k: v for k, v in extra.items() if k in _TYPES}
+    values["scope"] = tuple(str(s) for s in values.get("scope", ()))
+    values["illustrative_packages"] = tuple(str(s) for s in values.get("illustrative_packages", ()))
+    values["release_calendar"] = tuple(calendar)
+    return Settings(
+        site_name=str(data.get("site_name", "forcepages")),
+        site_url=str(data.get("site_url") or ""),
+        root=config_file.resolve().parent,
+        **values,
+    )
+
+
+def replace(settings: Settings, **changes: Any) -> Settings:
+    """A copy of the settings with some values changed (tests and the bench use this)."""
+    return dataclasses.replace(settings, **changes)

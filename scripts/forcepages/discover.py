@@ -1,0 +1,116 @@
+"""Find the data packages and refuse resource paths that leave their folder."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """A package folder and its parsed descriptor."""
+
+    name: str
+    folder: Path
+    descriptor: dict[str, Any]
+
+    @property
+    def resources(self) -> list[dict[str, Any]]:
+        """The resources listed in the descriptor."""
+        return [r for r in self.descriptor.get("resources", []) if isinstance(r, dict)]
+
+
+def rel(path: Path, base: Path) -> str:
+    """A path as the user sees it: relative to the project root where possible."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def unsafe_path_problem(raw: Any, folder: Path, where: str) -> Problem | None:
+    """Why a resource path is refused, or None when it is a safe file inside the package."""
+    hint = "Put the file inside the package folder and give its name relative to datapackage.json."
+    if not isinstance(raw, str) or not raw.strip():
+        return Problem(where, None, "path", f"the resource path {raw!r} is not a file name.", hint)
+    if _URL.match(raw) or raw.startswith("//"):
+        return Problem(where, None, "path", f'"{raw}" is a URL; remote data is never fetched.', hint)
+    if raw.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", raw):
+        return Problem(where, None, "path", f'"{raw}" is an absolute path.', hint)
+    if ".." in Path(raw).parts or "\\" in raw:
+        return Problem(where, None, "path", f'"{raw}" leaves the package folder.', hint)
+    target = folder / raw
+    try:
+        resolved = target.resolve(strict=False)
+    except (OSError, RuntimeError):
+        return Problem(where, None, "path", f'"{raw}" cannot be resolved (a link loop?).', hint)
+    if not resolved.is_relative_to(folder.resolve()):
+        return Problem(where, None, "path", f'"{raw}" is a link that leads out of the package folder.', hint)
+    if not target.is_file():
+        return Problem(where, None, "path", f'the file "{raw}" listed in datapackage.json does not exist.',
+                       "Add the file or correct its name in datapackage.json.")
+    return None
+
+
+def read_descriptor(folder: Path, root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse datapackage.json, checking it is a JSON object with safe resource paths."""
+    file = folder / "datapackage.json"
+    where = rel(file, root)
+    try:
+        descriptor = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, [Problem(where, None, None, "is not UTF-8 text.", "Save the file as UTF-8.")]
+    except json.JSONDecodeError as exc:
+        return None, [Problem(where, exc.lineno, None, f"is not valid JSON ({exc.msg}, column {exc.colno}).",
+                              "Check commas, quotes and brackets near that line.")]
+    if not isinstance(descriptor, dict):
+        return None, [Problem(where, None, None, "should hold a JSON object.", 'Start it with "{".')]
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return None, [Problem(where, None, "resources", "lists no resources.",
+                              "Add a resources list naming each CSV file and its schema.")]
+    problems = []
+    for i, resource in enumerate(resources):
+        rwhere = f"{where} (resource {i + 1})"
+        if not isinstance(resource, dict):
+            problems.append(Problem(rwhere, None, None, "is not an object.", "Describe each resource as an object."))
+            continue
+        if "data" in resource:
+            problems.append(Problem(rwhere, None, "data", "inline data is not allowed.", "Put the rows in a CSV file."))
+        paths = resource.get("path")
+        for raw in paths if isinstance(paths, list) else [paths]:
+            problem = unsafe_path_problem(raw, folder, rwhere)
+            if problem:
+                problems.append(problem)
+        schema = resource.get("schema")
+        if isinstance(schema, str):
+            problems.append(Problem(rwhere, None, "schema", "the schema must be written inside datapackage.json.",
+                                    "Copy the Table Schema object into the resource."))
+    return (None if problems else descriptor), problems
+
+
+def discover(datapackages: Path, root: Path) -> tuple[list[PackageInfo], list[Problem]]:
+    """Every package folder under ``datapackages`` (sorted), with descriptor problems."""
+    if not datapackages.is_dir():
+        return [], [Problem(rel(datapackages, root), None, None, "is not a folder.",
+                            "Create it and put one folder per data package in it.")]
+    packages, problems = [], []
+    for folder in sorted(p for p in datapackages.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        if not (folder / "datapackage.json").is_file():
+            continue
+        if folder.is_symlink() and not folder.resolve().is_relative_to(datapackages.resolve()):
+            problems.append(Problem(rel(folder, root), None, None, "is a link to a folder elsewhere.",
+                                    "Copy the package into datapackages/ instead of linking it."))
+            continue
+        descriptor, found = read_descriptor(folder, root)
+        problems += found
+        if descriptor is not None:
+            packages.append(PackageInfo(folder.name, folder, descriptor))
+    return packages, problems

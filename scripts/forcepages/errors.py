@@ -1,0 +1,51 @@
+"""Problems people can act on, and the small exception tree the core raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input: where, what was expected, and how to fix it."""
+
+    path: str
+    row: int | None
+    field: str | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f', field "{self.field}"'
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+    def as_tuple(self) -> tuple[str, int | None, str | None]:
+        """Flat form used by tests: (file name, row, field)."""
+        return (self.path.rsplit("/", 1)[-1], self.row, self.field)
+
+
+class ForcepagesError(Exception):
+    """Base class: anything the CLI turns into a message and exit status 1."""
+
+
+class ValidationFailed(ForcepagesError):
+    """The data packages broke the contract; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.row or 0, p.field or "", p.message))
+        super().__init__(f"{len(self.problems)} problem(s) in the data packages")
+
+
+class ConfigError(ForcepagesError):
+    """mkdocs.yml extra settings are wrong."""
+
+
+class BuildError(ForcepagesError):
+    """Rendering or MkDocs failed."""

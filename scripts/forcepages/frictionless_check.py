@@ -1,0 +1,100 @@
+"""Run frictionless on one package and turn its report into Problems."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+from .discover import PackageInfo, rel
+from .errors import Problem
+
+HINTS = {
+    "type-error": "Write the value in the field's type (numbers without commas, dates as YYYY-MM-DD) or use a symbol such as [x].",
+    "constraint-error": "Correct the value so it meets the rule in the package's Table Schema.",
+    "required-error": "Fill in the cell, or use [x] if the value is not available.",
+    "primary-key": "Each row needs a different key; remove or correct the repeated row.",
+    "unique-error": "Each value in this column must be different; remove or correct the repeated value.",
+    "foreign-key": "Use a value that exists in the table the schema refers to.",
+    "extra-cell": "Remove the extra cell or add the missing column to the header and schema.",
+    "missing-cell": "Add the missing cells so every row has as many cells as the header.",
+    "blank-row": "Remove the empty row.",
+    "encoding-error": "Save the file as UTF-8.",
+    "incorrect-label": "Make the header match the field names in the schema, in the same order.",
+    "missing-label": "Add the column to the header, or remove the field from the schema.",
+    "extra-label": "Remove the column, or describe it in the schema.",
+    "duplicate-label": "Give every column a different name.",
+    "blank-label": "Give every column a name.",
+    "source-error": "Check the file is a non-empty CSV file.",
+    "scheme-error": "Give the file as a path inside the package folder.",
+    "format-error": "Save the data as a .csv file.",
+    "schema-error": "Correct the Table Schema in datapackage.json.",
+    "resource-error": "Correct the resource in datapackage.json.",
+    "package-error": "Correct datapackage.json.",
+}
+
+_DROP_KEYS = ("profile", "$schema")
+
+
+def _safe_descriptor(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """A copy without keys that could make frictionless fetch something from the network."""
+    safe = copy.deepcopy(descriptor)
+    for key in _DROP_KEYS:
+        safe.pop(key, None)
+    for resource in safe.get("resources", []):
+        for key in _DROP_KEYS:
+            resource.pop(key, None)
+        resource.pop("bytes", None)  # checked by publish tests; sizes change on rewrite
+        resource.pop("hash", None)
+        if isinstance(resource.get("schema"), dict):
+            for key in _DROP_KEYS:
+                resource["schema"].pop(key, None)
+            for fk in resource["schema"].get("foreignKeys", []) or []:
+                ref = fk.get("reference", {}) if isinstance(fk, dict) else {}
+                if isinstance(ref, dict) and ref.get("package"):
+                    fk["reference"] = {"resource": "__external__", "fields": ref.get("fields")}
+            fks = resource["schema"].get("foreignKeys") or []
+            resource["schema"]["foreignKeys"] = [
+                fk for fk in fks if not (isinstance(fk, dict) and fk.get("reference", {}).get("resource") == "__external__")
+            ]
+    return safe
+
+
+def _problem(package: PackageInfo, root, file: str, error: Any) -> Problem:
+    """One frictionless error as a Problem."""
+    where = rel(package.folder / file, root) if file else rel(package.folder / "datapackage.json", root)
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None) or None
+    cell = getattr(error, "cell", None)
+    note = (getattr(error, "note", "") or "").strip()
+    title = error.title if hasattr(error, "title") else error.type
+    if error.type == "type-error" and cell is not None:
+        message = f'"{cell}" is not a valid {note.replace("type is ", "").replace("/default", "").strip(chr(34))}.'
+    elif cell not in (None, ""):
+        message = f'"{cell}": {title.lower()}: {note}.'
+    else:
+        message = f"{title.lower()}: {note}." if note else f"{title.lower()}."
+    return Problem(where, row, field, message, HINTS.get(error.type, "See the frictionless documentation for this error."))
+
+
+def frictionless_problems(package: PackageInfo, root) -> list[Problem]:
+    """Validate the package's schema, types, constraints and keys with frictionless."""
+    from frictionless import Package  # imported here: slow to import, not needed for --help
+
+    logging.getLogger("frictionless").setLevel(logging.ERROR)
+    problems: list[Problem] = []
+    try:
+        pkg = Package(_safe_descriptor(package.descriptor), basepath=str(package.folder))
+        report = pkg.validate(limit_errors=1000)
+    except Exception as exc:  # frictionless raises FrictionlessException for bad metadata
+        error = getattr(exc, "error", None)
+        note = getattr(error, "note", None) or str(exc)
+        return [Problem(rel(package.folder / "datapackage.json", root), None, None,
+                        f"frictionless cannot read the package: {note}", HINTS["package-error"])]
+    for error in report.errors:
+        problems.append(_problem(package, root, "", error))
+    for task in report.tasks:
+        file = task.place if task.place and "://" not in task.place else ""
+        for error in task.errors:
+            problems.append(_problem(package, root, file, error))
+    return problems

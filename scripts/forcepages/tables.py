@@ -1,0 +1,60 @@
+"""Read a package's CSV files as text tables, turning read failures into Problems."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+
+# Rows are numbered as in the file: the header is row 1, the first data row is row 2.
+FIRST_ROW = 2
+
+
+def read_text_table(file: Path, where: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Every cell as text ('' for empty), or the problems that stop the file being read."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(where, None, None, f"cannot be read ({exc.strerror}).", "Check the file exists and can be read.")]
+    if not raw.strip():
+        return None, [Problem(where, None, None, "is empty.", "Add a header row and the data rows.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(where, line, None, f"is not UTF-8 text (byte {exc.start + 1} cannot be read).",
+                              "Save the file as UTF-8 (in Excel: CSV UTF-8).")]
+    if "\x00" in text:
+        return None, [Problem(where, None, None, "holds NUL bytes, so it is not a text CSV file.",
+                              "Export the data again as CSV (UTF-8).")]
+    problems = _ragged_rows(text, where)
+    if problems:
+        return None, problems
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        return None, [Problem(where, None, None, f"cannot be read as CSV ({str(exc).strip()}).",
+                              "Check quotes and separators; save as comma-separated UTF-8.")]
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame, []
+
+
+def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:
+    """Rows with more or fewer cells than the header."""
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+        for number, row in enumerate(reader, start=FIRST_ROW):
+            if row and len(row) != len(header) and len(problems) < limit:
+                problems.append(Problem(where, number, None,
+                                        f"has {len(row)} cells but the header has {len(header)}.",
+                                        "Make every row have one cell per column (quote cells that hold commas)."))
+    except csv.Error as exc:
+        problems.append(Problem(where, reader.line_num, None, f"cannot be read as CSV ({exc}).",
+                                "Check for an unclosed quote."))
+    return problems

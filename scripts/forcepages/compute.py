@@ -210,12 +210,15 @@ def _change(rows: pd.DataFrame, latest: pd.Series, spc_latest: str | None) -> di
     if np.isnan([prev["lower_95"], latest["lower_95"]]).any() and spc_latest not in ("unusual-rise", "unusual-fall"):
         result["category"] = "not-tested"
     counts = (prev["numerator"], latest["numerator"])
+    result["percent"], result["reason_no_percent"] = None, None
     if all(pd.notna(c) for c in counts):
         result["count_change"] = float(counts[1] - counts[0])
         if min(counts) < stats.SMALL_NUMBER:
-            result["percent"], result["reason_no_percent"] = None, "small-numbers"
-        else:
-            result["percent"] = (counts[1] - counts[0]) / counts[0] * 100.0
+            result["reason_no_percent"] = "small-numbers"
+        elif prev["value"]:
+            result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
+    elif prev["value"]:
+        result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
     result["previous"] = prev.to_dict()
     return result
 

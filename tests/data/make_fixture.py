@@ -157,6 +157,8 @@ site_url: https://example.org/fixture/
 extra:
   forcepages:
     publisher: Fixture Office
+    pages: ../../../site_src/pages
+    narratives: narratives
     contact_email: data@example.org
     release_calendar:
       - {date: "2025-01-30", title: "Quarterly update"}

@@ -16,9 +16,19 @@ def as_float(x: ArrayLike) -> FloatArray:
     if x is None:
         return np.asarray(np.nan)
     arr = np.asarray(x, dtype=object) if isinstance(x, (list, tuple)) else np.asarray(x)
+    if arr.dtype.kind not in "biuf":
+        arr = arr.astype(object)
     if arr.dtype == object:
-        arr = np.array([np.nan if v is None else v for v in arr.ravel()], dtype=float).reshape(arr.shape)
+        arr = np.array([_to_float(v) for v in arr.ravel()], dtype=float).reshape(arr.shape)
     return arr.astype(float)
+
+
+def _to_float(v: Any) -> float:
+    """One value as a float; None, pandas NA and anything not numeric become nan."""
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return float("nan")
 
 
 def out(x: Any) -> Any:

@@ -48,10 +48,16 @@ def secondary_suppression(mask: ArrayLike, numerators: ArrayLike, groups: ArrayL
         raise ValueError("mask and numerators must have the same length")
     if groups is None:
         return _secondary_one_group(m, num)
-    g = np.atleast_1d(np.asarray(groups, dtype=object))
+    g = np.atleast_1d(np.asarray(groups)).astype(str)
+    if g.shape != m.shape:
+        raise ValueError("groups must have one id per cell")
     result = m.copy()
-    for key in dict.fromkeys(g.tolist()):
-        idx = np.flatnonzero(g == key)
+    _, inverse, counts = np.unique(g, return_inverse=True, return_counts=True)
+    singles = np.flatnonzero(np.bincount(inverse, weights=m.astype(float)) == 1)
+    order = np.argsort(inverse, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    for k in singles:  # only groups with exactly one suppressed cell need work
+        idx = order[starts[k]:starts[k + 1]]
         result[idx] = _secondary_one_group(m[idx], num[idx])
     return result
 

@@ -1,0 +1,59 @@
+/* forcepages chart loader: draws each chart from its JSON file when it scrolls into view.
+   No inline scripts and no eval, so the site works under Content-Security-Policy: script-src 'self'. */
+(function () {
+  "use strict";
+  var me = document.currentScript && document.currentScript.src;
+  var plotlyUrl = me ? new URL("plotly-basic.min.js", me).href : "assets/plotly-basic.min.js";
+  var loading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) { return Promise.resolve(window.Plotly); }
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = plotlyUrl;
+        s.async = true;
+        s.onload = function () { resolve(window.Plotly); };
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
+  function fail(el) {
+    el.setAttribute("data-state", "failed");
+    var p = el.querySelector(".fp-chart__fallback");
+    if (p) { p.textContent = "The chart could not be drawn. The same figures are in the data table."; }
+  }
+
+  function draw(el) {
+    if (el.getAttribute("data-state")) { return; }
+    el.setAttribute("data-state", "loading");
+    Promise.all([loadPlotly(), fetch(el.getAttribute("data-src")).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    })]).then(function (parts) {
+      var Plotly = parts[0], fig = parts[1];
+      var fallback = el.querySelector(".fp-chart__fallback");
+      if (fallback) { fallback.remove(); }
+      return Plotly.newPlot(el, fig.data, fig.layout, {
+        displaylogo: false, responsive: true, displayModeBar: false, scrollZoom: false
+      }).then(function () { el.setAttribute("data-state", "drawn"); });
+    }).catch(function () { fail(el); });
+  }
+
+  function start() {
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".fp-chart[data-src]"));
+    if (!charts.length) { return; }
+    if (!("IntersectionObserver" in window)) { charts.forEach(draw); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { seen.unobserve(e.target); draw(e.target); }
+      });
+    }, { rootMargin: "200px 0px" });
+    charts.forEach(function (el) { seen.observe(el); });
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

@@ -1,0 +1,112 @@
+"""The one pass: validate, load, compute, compose, render, publish, then MkDocs; swapped in only at the end."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import datapages, methodology, publish, render
+from .compute import compute_all
+from .config import Settings
+from .load import Data, validate_and_load
+from .mkdocs_run import build_site
+from .pages import Composer, Page
+from .paths import ASSETS_DIR
+
+log = logging.getLogger("forcepages")
+
+
+@dataclass
+class BuildReport:
+    """What a build made and how long each stage took."""
+
+    pages: int = 0
+    charts: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    docs: Path | None = None
+    site: Path | None = None
+
+
+class _Clock:
+    """Times the stages of the build."""
+
+    def __init__(self, report: BuildReport):
+        self.report, self.last = report, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.report.timings[name] = round(now - self.last, 3)
+        self.last = now
+
+
+def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
+    """Copy the publisher's own pages (site_src/pages/*.md) into docs; return their nav entries."""
+    folder = settings.path(settings.pages)
+    entries = []
+    if folder.is_dir():
+        for file in sorted(folder.glob("*.md")):
+            shutil.copyfile(file, docs / file.name)
+            first = file.read_text(encoding="utf-8").lstrip().splitlines()[0] if file.stat().st_size else file.stem
+            title = first.lstrip("# ").strip() if first.startswith("#") else file.stem.replace("-", " ").capitalize()
+            entries.append((title, file.name))
+    return entries
+
+
+def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock) -> list[tuple[str, str]]:
+    """Write the complete docs folder: Markdown pages, charts, API, data downloads and assets."""
+    results = compute_all(data, settings)
+    clock.lap("compute")
+    composer = Composer(data, results, settings)
+    site = composer.compose()
+    links = publish.copy_packages(data.packages, docs)
+    rows = {}
+    site.pages += [datapages.package_page(p, links.get(p.name, []), rows) for p in data.packages]
+    site.pages += [datapages.data_index(data.packages), methodology.methodology_page(settings, composer.similar_source),
+                   methodology.api_page(results)]
+    clock.lap("compose")
+    env = render.environment(settings.root / "site_src" / "templates")
+    render.write_pages(env, site.pages, docs)
+    publish.write_charts(site.charts, docs)
+    publish.write_api(results, data, docs, settings.area_type)
+    shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
+    extra = _hand_written(settings, docs)
+    clock.lap("render")
+    report.pages, report.charts = len(site.pages) + len(extra), len(site.charts)
+    return [("API", "api.md")] + extra
+
+
+def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
+    """Build the site into ``out`` (default build/); the previous build stays untouched unless everything succeeds."""
+    out = out or settings.root / "build"
+    report = BuildReport()
+    clock = _Clock(report)
+    data = validate_and_load(settings)  # raises ValidationFailed before anything is written
+    clock.lap("validate")
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=out))
+    try:
+        docs, site = work / "docs", work / "site"
+        docs.mkdir()
+        extra = generate_docs(data, settings, docs, report, clock)
+        build_site(config_file, docs, site, extra, strict=strict)
+        clock.lap("mkdocs")
+        _swap(work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report.docs, report.site = out / "docs", out / "site"
+    return report
+
+
+def _swap(work: Path, out: Path) -> None:
+    """Replace build/docs and build/site with the new ones, each by a rename."""
+    for name in ("docs", "site"):
+        old = out / f".old-{name}"
+        shutil.rmtree(old, ignore_errors=True)
+        if (out / name).exists():
+            (out / name).rename(old)
+        (work / name).rename(out / name)
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,136 @@
+"""One function per chart type, returning plotly figure JSON (no template, so each figure stays small).
+
+Figures are plain dicts in plotly's figure schema (tests load each into ``plotly.graph_objects.Figure``
+to prove it), built directly because constructing thousands of Figure objects is slow.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import wording
+
+# Analysis Function palette: dark blue and orange pass 3:1 against white and against each other's shapes.
+FORCE = "#12436D"
+SIMILAR = "#F46A25"
+NATIONAL = "#3D3D3D"
+LIMIT = "#5F5F5F"
+SIGNAL = "#A8460F"
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+
+
+def _round(values: Any, digits: int = 4) -> list[Any]:
+    """Finite numbers rounded for a compact file; gaps as null."""
+    out = []
+    for v in np.asarray(values, dtype=float).tolist():
+        out.append(None if not math.isfinite(v) else round(v, digits))
+    return out
+
+
+def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
+    """A plain, accessible layout: system fonts, legend below, no default template."""
+    return {
+        "height": height, "margin": {"l": 64, "r": 16, "t": 16, "b": 96},
+        "font": {"family": FONT, "size": 14, "color": "#0b0c0c"},
+        "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+        "xaxis": {"title": {"text": x_title}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
+        "yaxis": {"title": {"text": y_title}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
+                  "rangemode": "tozero", "automargin": True},
+        "legend": {"orientation": "h", "y": -0.3, "x": 0, "font": {"size": 13}},
+        "hovermode": "closest",
+    }
+
+
+def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str = "solid", **extra: Any) -> dict[str, Any]:
+    """A lines-and-markers trace."""
+    return {"type": "scatter", "mode": "lines+markers", "name": name, "x": x, "y": _round(y),
+            "line": {"color": colour, "width": 2.5, "dash": dash}, "marker": {"color": colour, "symbol": symbol, "size": 8},
+            "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
+
+
+def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame,
+          meta: dict[str, Any], breaks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The force over time, with its similar-forces average, England and Wales, SPC limits and signals."""
+    x = [wording.short_period(s, e) for s, e in zip(series["period_start"], series["period_end"])]
+    periods = list(series["period"])
+    traces: list[dict[str, Any]] = []
+    if "centre" in series and series["centre"].notna().any():
+        for col, name, dash in (("upper_limit", "Upper process limit", "dash"), ("centre", "Centre line (mean)", "solid"),
+                                ("lower_limit", "Lower process limit", "dash")):
+            traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": _round(series[col]),
+                           "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
+                           "legendgroup": "limits", "showlegend": col == "centre"})
+    force = _line(area_name, x, series["value"], FORCE, "circle")
+    if series["lower_95"].notna().any():
+        force["error_y"] = {"type": "data", "symmetric": False, "color": FORCE, "thickness": 1.2, "width": 3,
+                            "array": _round(series["upper_95"] - series["value"]),
+                            "arrayminus": _round(series["value"] - series["lower_95"])}
+    traces.append(force)
+    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
+    if len(sim) and sim.reindex(periods).notna().any():
+        traces.append(_line("Similar forces average", x, sim.reindex(periods), SIMILAR, "square", "dash"))
+    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
+    if len(nat) and nat.reindex(periods).notna().any():
+        traces.append(_line("England and Wales", x, nat.reindex(periods), NATIONAL, "diamond", "dot"))
+    if "signal" in series:
+        flagged = series["signal"].notna().to_numpy()
+        if flagged.any():
+            up = series["direction"].eq("up").to_numpy()
+            traces.append({"type": "scatter", "mode": "markers+text", "name": "Unusual change (special cause)",
+                           "x": [x[i] for i in np.flatnonzero(flagged)], "y": _round(series["value"][flagged]),
+                           "marker": {"color": SIGNAL, "size": 14, "line": {"color": "#ffffff", "width": 1},
+                                      "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
+                           "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
+                           "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x}: unusual (%{text})<extra></extra>"})
+    layout = _layout(str(meta["unit"]), "Period")
+    shapes, notes = [], []
+    for b in breaks:
+        before = [i for i, s in enumerate(series["period_start"]) if s >= b["date"]]
+        if before and before[0] > 0:
+            position = before[0] - 0.5
+            shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": position, "x1": position, "y0": 0, "y1": 1,
+                           "line": {"color": "#0b0c0c", "width": 1.5, "dash": "longdash"}})
+            notes.append({"x": position, "y": 1, "xref": "x", "yref": "paper", "text": "Series break", "showarrow": False,
+                          "xanchor": "left", "yanchor": "top", "font": {"size": 12}})
+    if shapes:
+        layout["shapes"], layout["annotations"] = shapes, notes
+    layout["xaxis"]["type"] = "category"
+    return {"data": traces, "layout": layout}
+
+
+def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta: dict[str, Any]) -> dict[str, Any]:
+    """Every force's value against its size, with 95% and 99.8% limits around England and Wales; never sorted."""
+    grid = funnel_data["grid"]
+    traces = []
+    for level, dash, label in (("998", "dot", "99.8% limits"), ("95", "dash", "95% limits")):
+        lower, upper = funnel_data["limits"][level]
+        for i, band in enumerate((upper, lower)):
+            traces.append({"type": "scatter", "mode": "lines", "name": label, "x": _round(grid, 1), "y": _round(band),
+                           "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
+                           "legendgroup": level, "showlegend": i == 0})
+    traces.append({"type": "scatter", "mode": "lines", "name": "England and Wales", "x": _round([grid[0], grid[-1]], 1),
+                   "y": _round([funnel_data["benchmark"]] * 2), "line": {"color": NATIONAL, "width": 2}, "hoverinfo": "skip"})
+    symbols = {"within": "circle", "above": "triangle-up", "below": "triangle-down", "not-compared": "circle-open"}
+    labels = {"within": "Within expected variation", "above": "Above the 95% limits", "below": "Below the 95% limits"}
+    positions = funnel_data["positions"]
+    for position in ("within", "above", "below"):
+        idx = [i for i, p in enumerate(positions) if p == position]
+        if not idx:
+            continue
+        traces.append({"type": "scatter", "mode": "markers", "name": labels[position],
+                       "x": _round([funnel_data["denominators"][i] for i in idx], 1),
+                       "y": _round([funnel_data["values"][i] for i in idx]),
+                       "text": [names.get(funnel_data["codes"][i], funnel_data["codes"][i]) for i in idx],
+                       "marker": {"color": FORCE if position == "within" else SIMILAR, "symbol": symbols[position], "size": 10,
+                                  "line": {"color": "#0b0c0c", "width": 1}},
+                       "hovertemplate": "%{text}: %{y}<extra></extra>"})
+    x_title = "People living in the area" if meta["measure"] == "rate" else "Number of cases"
+    layout = _layout(str(meta["unit"]), x_title, height=420)
+    layout["xaxis"]["type"] = "log"
+    layout["xaxis"]["showgrid"] = True
+    layout["xaxis"]["gridcolor"] = "#eeeeee"
+    return {"data": traces, "layout": layout}

@@ -1,0 +1,119 @@
+"""Command line: validate, build, serve. The boundary that turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ForcepagesError, ValidationFailed
+from .paths import project_root
+
+CONFIG_HELP = "The site's mkdocs.yml (default: the nearest one at or above this folder)."
+
+
+def _settings(config: str | None, datapackages: str | None):
+    """Settings from mkdocs.yml, with an optional data folder override."""
+    from .config import load_settings, replace
+
+    file = Path(config) if config else project_root() / "mkdocs.yml"
+    if not file.is_file():
+        raise ForcepagesError(f"{file}: no mkdocs.yml here. Run the command in the project folder or pass --config.")
+    settings = load_settings(file)
+    if datapackages:
+        settings = replace(settings, datapackages=str(Path(datapackages).resolve()))
+    return settings, file
+
+
+def _run(debug: bool, action) -> None:
+    """Run an action; print problems, not tracebacks (unless --debug)."""
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        action()
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"\n{len(exc.problems)} problem(s) found. Nothing was built; the previous site is unchanged.", err=True)
+        if debug:
+            raise
+        sys.exit(1)
+    except ForcepagesError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        if debug:
+            raise
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the boundary: anything unexpected becomes one line unless --debug
+        if debug:
+            raise
+        click.echo(f"Error: {type(exc).__name__}: {exc}. Run again with --debug for details.", err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="forcepages")
+def main() -> None:
+    """Build a police performance transparency site from Frictionless data packages."""
+
+
+@main.command()
+@click.option("--config", "-f", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--datapackages", type=click.Path(file_okay=False), help="Folder of data packages (default: from mkdocs.yml).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def validate(config: str | None, datapackages: str | None, debug: bool) -> None:
+    """Check every data package against its schema and the data contract; exit 1 on any problem."""
+
+    def action() -> None:
+        from .load import validate_and_load
+
+        settings, _ = _settings(config, datapackages)
+        data = validate_and_load(settings)
+        click.echo(f"All {len(data.packages)} data packages are valid ({len(data.values):,} indicator values, "
+                   f"{len(data.indicators)} indicators, {len(data.areas)} areas).")
+
+    _run(debug, action)
+
+
+@main.command()
+@click.option("--config", "-f", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--datapackages", type=click.Path(file_okay=False), help="Folder of data packages (default: from mkdocs.yml).")
+@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/ next to mkdocs.yml).")
+@click.option("--strict/--no-strict", default=True, help="Fail on MkDocs warnings (default: on).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def build(config: str | None, datapackages: str | None, out: str | None, strict: bool, debug: bool) -> None:
+    """Validate, then write build/docs (Markdown) and build/site (HTML)."""
+
+    def action() -> None:
+        from .build import build as run_build
+
+        settings, file = _settings(config, datapackages)
+        report = run_build(settings, file, Path(out).resolve() if out else None, strict=strict)
+        total = sum(report.timings.values())
+        click.echo(f"Built {report.pages:,} pages and {report.charts:,} charts in {total:.1f} s "
+                   f"({', '.join(f'{k} {v:.1f} s' for k, v in report.timings.items())}).")
+        click.echo(f"Open {report.site / 'index.html'}")
+
+    _run(debug, action)
+
+
+@main.command()
+@click.option("--config", "-f", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def serve(config: str | None, port: int, debug: bool) -> None:
+    """Build, serve the site on localhost and rebuild when data or pages change."""
+
+    def action() -> None:
+        from .serve import serve as run_serve
+
+        settings, file = _settings(config, None)
+        run_serve(settings, file, port)
+
+    _run(debug, action)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""CSV output that spreadsheets cannot run as formulas, with GSS symbols for special values."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+_FORMULA = re.compile(r"^[=+\-@\t\r|%]")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+
+
+def safe_text(value: Any) -> Any:
+    """Text that starts like a formula gets a leading apostrophe; numbers are left alone."""
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def tidy_number(value: Any) -> Any:
+    """Floats rounded to 6 decimal places, whole numbers without a decimal point."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        rounded = round(value, 6)
+        return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
+    return value
+
+
+def to_csv_text(table: pd.DataFrame) -> str:
+    """A table as safe CSV text; a *_symbol column fills the matching value when it is empty."""
+    out = table.copy()
+    for col in [c for c in out.columns if c.endswith("_symbol")]:
+        base = col.removesuffix("_symbol")
+        if base in out.columns:
+            sym = out[col].fillna("").astype(str)
+            out[base] = out[base].astype(object).where(sym.eq(""), sym)
+    out = out[[c for c in out.columns if not c.endswith("_symbol")]]
+    for col in out.columns:
+        out[col] = out[col].map(lambda v: safe_text(tidy_number(v)))
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write a table as safe UTF-8 CSV."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_csv_text(table), encoding="utf-8")

@@ -1,0 +1,60 @@
+"""Run MkDocs Material on the generated docs folder, with the settings the site depends on enforced."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from .config import read_mkdocs_yml
+from .errors import BuildError
+from .paths import PACKAGE_DIR
+
+OVERRIDES = PACKAGE_DIR / "overrides"
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "def_list", "admonition", {"toc": {"permalink": False}}]
+NAV = [{"Home": "index.md"}, {"Police forces": "forces/index.md"}, {"Indicators": "indicators/index.md"},
+       {"Data": "data/index.md"}, {"Methodology": "methodology.md"}, {"Glossary": "glossary.md"}]
+
+
+def _theme(raw: dict[str, Any]) -> dict[str, Any]:
+    """The publisher's theme with privacy and size settings forced on."""
+    theme = dict(raw.get("theme") or {"name": "material"})
+    if isinstance(theme, str):
+        theme = {"name": theme}
+    theme["name"] = "material"
+    theme["font"] = False  # no Google Fonts: no third-party requests
+    theme.setdefault("custom_dir", str(OVERRIDES))
+    features = list(theme.get("features") or [])
+    for feature in ("navigation.prune",):
+        if feature not in features:
+            features.append(feature)
+    theme["features"] = [f for f in features if f != "navigation.instant"]
+    theme.setdefault("language", "en")
+    return theme
+
+
+def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str], strict: bool = True) -> None:
+    """mkdocs build of ``docs`` into ``site``; MkDocs warnings fail the build when strict."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    raw = read_mkdocs_yml(config_file)
+    nav = raw.get("nav") or NAV + [{title: page} for title, page in extra_pages]
+    css = ["assets/forcepages.css"] + [c for c in raw.get("extra_css", []) if c != "assets/forcepages.css"]
+    js = ["assets/forcepages.js"] + [j for j in raw.get("extra_javascript", []) if j != "assets/forcepages.js"]
+    options: dict[str, Any] = {
+        "docs_dir": str(docs), "site_dir": str(site), "theme": _theme(raw), "use_directory_urls": False,
+        "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict,
+        "markdown_extensions": raw.get("markdown_extensions") or EXTENSIONS,
+        "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
+        "hooks": [],
+    }
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=str(config_file), **options)
+        build(config)
+    except (Abort, ConfigurationError) as exc:
+        raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+    if strict and getattr(config, "_warnings", None):
+        raise BuildError("MkDocs warnings: " + "; ".join(str(w) for w in config._warnings))

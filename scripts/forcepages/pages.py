@@ -1,0 +1,296 @@
+"""Page models: what each page says, as plain Python values built from the statistics (no pandas in templates)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import charts, narratives, wording
+from .compute import AreaResult, IndicatorResult
+from .config import Settings
+from .load import Data
+
+GOOD = {"better"}
+BAD = {"worse"}
+
+
+@dataclass
+class Page:
+    """One Markdown page to write: its path under docs, template and context."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+@dataclass
+class Chart:
+    """One chart's figure and the table behind it."""
+
+    chart_id: str
+    figure: dict[str, Any]
+    table: pd.DataFrame
+
+
+@dataclass
+class Site:
+    """Everything the render and publish stages write."""
+
+    pages: list[Page] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+def up(path: str) -> str:
+    """The relative prefix from a page to the docs root."""
+    return "../" * path.count("/")
+
+
+def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
+    """A value with its interval, or its GSS symbol."""
+    return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
+
+
+def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str) -> list[dict[str, str]]:
+    """Statistically clear findings about one indicator in one area: comparisons and unusual changes."""
+    found = []
+    polarity = meta["polarity"]
+    title = wording.md(meta["title"])
+    for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, "similar forces")):
+        cat, jud = bench.get("category", "not-compared"), bench.get("judgement", "not-compared")
+        if cat in ("similar", "not-compared"):
+            continue
+        much = "much " if cat.startswith("much") else ""
+        direction = "higher" if cat.endswith("higher") else "lower"
+        text = f"{title}: {much}{direction} than {label}."
+        found.append({"kind": {"better": "good", "worse": "bad"}.get(jud, "neutral"), "text": text, "link": link})
+    if area.spc_latest in ("unusual-rise", "unusual-fall"):
+        rising = area.spc_latest == "unusual-rise"
+        kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
+        found.append({"kind": kind, "text": f"{title}: an unusual {'rise' if rising else 'fall'} in the latest figure.", "link": link})
+    if area.trend in ("increasing", "decreasing"):
+        rising = area.trend == "increasing"
+        kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
+        found.append({"kind": kind, "text": f"{title}: has gone {'up' if rising else 'down'} over the last 5 years.", "link": link})
+    return found
+
+
+def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str) -> list[str]:
+    """Short plain sentences about one indicator in one area."""
+    latest = area.latest
+    if latest is None:
+        return ["There is no published figure for this area."]
+    when = wording.in_period(latest["period_start"], latest["period_end"])
+    symbol = latest.get("value_symbol", "")
+    if symbol:
+        return [f"The figure {when} is {symbol}: {wording.symbol_meaning(symbol) or 'not published'}."]
+    out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
+    span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
+    if span:
+        out.append(f"The 95% confidence interval is {span}.")
+    elif meta["measure"] == "value":
+        out.append("This figure has no margin of error, so we do not test differences.")
+    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, "the average for similar forces")):
+        if bench.get("benchmark") is None and bench.get("category") == "not-compared":
+            continue
+        if meta["measure"] == "value" and name != "England and Wales":
+            continue
+        btext = wording.value(bench.get("benchmark"), meta, with_unit=False)
+        out.extend(wording.sentences(wording.comparison(bench["category"], bench["judgement"], meta["polarity"], name, btext)))
+    out.extend(wording.sentences(wording.change(area.change, meta)))
+    if area.spc_latest:
+        out.append(wording.SPC_WORDS[area.spc_latest])
+    if wording.TREND_WORDS.get(area.trend):
+        out.append(wording.TREND_WORDS[area.trend])
+    return out
+
+
+def _table_rows(series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame, meta: dict[str, Any]) -> list[list[str]]:
+    """Rows of the data table beneath a chart."""
+    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
+    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
+    rows = []
+    for _, r in series.iterrows():
+        rows.append([wording.period(r["period_start"], r["period_end"]), _value_text(r, meta),
+                     wording.value(sim.get(r["period"], np.nan), meta, with_unit=False),
+                     wording.value(nat.get(r["period"], np.nan), meta, with_unit=False),
+                     r.get("status", "") or ""])
+    return rows
+
+
+def _chart_table(series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame, area_code: str, area_name: str) -> pd.DataFrame:
+    """The CSV behind a trend chart."""
+    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
+    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
+    table = pd.DataFrame({
+        "area_code": area_code, "area_name": area_name,
+        "period_start": series["period_start"].dt.strftime("%Y-%m-%d"), "period_end": series["period_end"].dt.strftime("%Y-%m-%d"),
+        "value": series["value"], "lower_95": series["lower_95"], "upper_95": series["upper_95"],
+        "similar_forces_average": series["period"].map(sim), "england_and_wales": series["period"].map(nat),
+        "status": series.get("status", ""),
+    })
+    for name in ("centre", "lower_limit", "upper_limit", "signal"):
+        if name in series:
+            table[name] = series[name]
+    table["value_symbol"] = series.get("value_symbol", "")
+    return table
+
+
+class Composer:
+    """Builds every page model and chart from the loaded data and computed statistics."""
+
+    def __init__(self, data: Data, results: dict[str, IndicatorResult], settings: Settings):
+        self.data, self.results, self.settings = data, results, settings
+        scope = data.areas[data.areas["area_type"].eq(settings.area_type)]
+        if settings.scope:
+            scope = scope[scope["area_code"].isin(settings.scope)]
+        self.areas = scope.sort_values("name")
+        self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
+        self.site = Site()
+        sources = data.similar.get("source", pd.Series(dtype=str))
+        self.similar_source = str(sources.iloc[0]) if len(sources) else ""
+        self.domains = [r.to_dict() for _, r in data.domains.iterrows()]
+
+    def indicators_in(self, domain_id: str) -> list[str]:
+        """Indicator ids of one domain, in catalogue order."""
+        return [i for i, r in self.results.items() if r.meta["domain_id"] == domain_id]
+
+    def compose(self) -> Site:
+        """Every page."""
+        for _, area in self.areas.iterrows():
+            self.force_pages(area)
+        for iid in self.results:
+            self.indicator_page(iid)
+        for domain in self.domains:
+            self.domain_page(domain)
+        self.site.pages += self.common_pages()
+        return self.site
+
+    def _domain_path(self, slug: str, domain_id: str) -> str:
+        return f"forces/{slug}/{domain_id}.md"
+
+    def force_pages(self, area: pd.Series) -> None:
+        """The force page (three key questions per domain) and one page per domain."""
+        code, slug, name = area["area_code"], area["slug"], area["name"]
+        domains = []
+        for domain in self.domains:
+            path = self._domain_path(slug, domain["domain_id"])
+            findings, items = [], []
+            for iid in self.indicators_in(domain["domain_id"]):
+                result = self.results[iid]
+                area_result = result.areas.get(code)
+                anchor = f"{domain['domain_id']}.md#{iid}"
+                if area_result is None:
+                    items.append(self._missing_item(iid, result))
+                    continue
+                findings += _finding(result.meta, area_result, name, anchor)
+                items.append(self._indicator_item(path, code, name, iid, result, area_result))
+            narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
+            domains.append({"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
+                            "good": [f for f in findings if f["kind"] == "good"],
+                            "bad": [f for f in findings if f["kind"] == "bad"],
+                            "neutral": [f for f in findings if f["kind"] == "neutral"],
+                            "count": len(items), "narrative": narrative})
+            self.site.pages.append(Page(path, "force_domain.md.j2", {
+                "root": up(path), "force": wording.md(name), "force_slug": slug, "domain": {
+                    "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
+                "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
+        similar = sorted(self.names.get(c, c) for c in self.data.similar.loc[self.data.similar["area_code"].eq(code), "similar_area_code"])
+        self.site.pages.append(Page(f"forces/{slug}/index.md", "force.md.j2", {
+            "root": up(f"forces/{slug}/index.md"), "force": wording.md(name), "code": code,
+            "region": wording.md(area.get("region", "")), "domains": domains,
+            "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
+            "area_label": self.settings.area_label}))
+
+    def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
+        """An indicator with no figure for this area."""
+        meta = result.meta
+        return {"id": iid, "title": wording.md(meta["title"]), "summary": ["There is no published figure for this area."],
+                "chart": None, "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
+                "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
+                "breaks": [], "rows": [], "csv": None, "indicator_link": f"indicators/{iid}.md", "polarity": meta["polarity"]}
+
+    def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
+        """One indicator on a force's domain page: summary, chart, table, downloads."""
+        meta = result.meta
+        series = area.series if area.series is not None else pd.DataFrame()
+        similar = result.similar[result.similar["area_code"].eq(code)] if len(result.similar) else result.similar
+        chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
+        summary = _summary(meta, area, name, self.similar_source)
+        chart = None
+        if len(series):
+            figure = charts.trend(name, series, result.national, similar, meta, result.breaks)
+            self.site.charts.append(Chart(chart_id, figure, _chart_table(series, result.national, similar, code, name)))
+            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
+        return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
+                "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
+                "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
+                "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
+                "rows": _table_rows(series, result.national, similar, meta) if len(series) else [],
+                "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
+                "spc": result.spc_applies, "polarity": meta["polarity"]}
+
+    def indicator_page(self, iid: str) -> None:
+        """All forces together, in alphabetical order, with the funnel plot; never ranked."""
+        result = self.results[iid]
+        meta = result.meta
+        path = f"indicators/{iid}.md"
+        rows, counts = [], {"within": 0, "above": 0, "below": 0}
+        for _, area in self.areas.iterrows():
+            a = result.areas.get(area["area_code"])
+            if a is None or a.latest is None:
+                continue
+            counts[a.funnel] = counts.get(a.funnel, 0) + 1
+            rows.append([f"[{wording.md(area['name'])}](../forces/{area['slug']}/{meta['domain_id']}.md#{iid})",
+                         wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
+                         wording.COMPARE_WORDS.get(a.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", ""),
+                         {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
+        chart = None
+        if result.funnel:
+            chart_id = f"funnel--{iid}"
+            figure = charts.funnel(meta["title"], result.funnel, self.names, meta)
+            table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
+                                  "denominator": result.funnel["denominators"], "value": result.funnel["values"],
+                                  "position": result.funnel["positions"]}).sort_values("area_name")
+            self.site.charts.append(Chart(chart_id, figure, table))
+            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
+                     "label": wording.attr(f"Funnel plot of {meta['title']}: each force's value against its size, with limits around England and Wales.")}
+        start, end = result.latest_period if result.latest_period else (None, None)
+        domain = next((d for d in self.domains if d["domain_id"] == meta["domain_id"]), {"title": meta["domain_id"]})
+        self.site.pages.append(Page(path, "indicator.md.j2", {
+            "root": up(path), "id": iid, "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
+            "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
+            "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
+            "period": wording.period(start, end) if start is not None else "", "rows": rows, "counts": counts, "chart": chart,
+            "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
+            "package": wording.md(meta["source_package"]), "similar_source": wording.md(self.similar_source)}))
+
+    def domain_page(self, domain: dict[str, Any]) -> None:
+        """What a domain covers and its indicators."""
+        path = f"domains/{domain['domain_id']}.md"
+        items = [{"id": i, "title": wording.md(self.results[i].meta["title"]), "definition": wording.md(self.results[i].meta["definition"])}
+                 for i in self.indicators_in(domain["domain_id"])]
+        self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), "title": wording.md(domain["title"]),
+                                                           "description": wording.md(domain["description"]), "items": items}))
+
+    def common_pages(self) -> list[Page]:
+        """Home, lists of forces and indicators, methodology and glossary."""
+        forces = [{"name": wording.md(a["name"]), "slug": a["slug"], "region": wording.md(a.get("region", ""))}
+                  for _, a in self.areas.iterrows()]
+        latest = []
+        for iid, r in self.results.items():
+            if r.latest_period:
+                latest.append({"id": iid, "title": wording.md(r.meta["title"]), "period": wording.period(*r.latest_period)})
+        domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
+                    "items": [{"id": i, "title": wording.md(self.results[i].meta["title"])} for i in self.indicators_in(d["domain_id"])]}
+                   for d in self.domains]
+        common = {"root": "", "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
+                  "forces": forces, "latest": latest, "domains": domains, "area_label": self.settings.area_label,
+                  "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
+        return [Page("index.md", "home.md.j2", common),
+                Page("forces/index.md", "forces.md.j2", {**common, "root": "../"}),
+                Page("indicators/index.md", "indicators.md.j2", {**common, "root": "../"}),
+                Page("glossary.md", "glossary.md.j2", common)]

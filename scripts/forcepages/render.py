@@ -1,0 +1,46 @@
+"""The Jinja2 environment (StrictUndefined) and writing Markdown pages: the render stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .pages import Page
+from .paths import TEMPLATES_DIR
+
+
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Templates from the publisher's folder first (if any), then the package's own."""
+    folders = [str(overrides)] if overrides and overrides.is_dir() else []
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders + [str(TEMPLATES_DIR)]),
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+        trim_blocks=False, lstrip_blocks=False,
+    )
+
+
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    """One page's Markdown: a page-specific template if the publisher has one, else the generic one."""
+    specific = "pages/" + page.path.replace("/", "__").removesuffix(".md") + ".md.j2"
+    template = env.select_template([specific, page.template])
+    text = template.render(**page.context)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines so the Markdown stays readable and stable."""
+    lines, blank = [], 0
+    for line in text.splitlines():
+        blank = blank + 1 if not line.strip() else 0
+        if blank <= 1:
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip() + "\n"
+
+
+def write_pages(env: jinja2.Environment, pages: list[Page], docs: Path) -> None:
+    """Write every page under the docs folder."""
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page(env, page), encoding="utf-8")

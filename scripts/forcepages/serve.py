@@ -1,0 +1,50 @@
+"""Live preview: build once, serve build/site on localhost, rebuild when the inputs change."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from .build import build
+from .config import Settings
+from .errors import ValidationFailed
+
+
+def _snapshot(folders: list[Path]) -> dict[str, float]:
+    """Modification times of every file under the watched folders."""
+    seen = {}
+    for folder in folders:
+        if folder.is_dir():
+            for file in folder.rglob("*"):
+                if file.is_file():
+                    seen[str(file)] = file.stat().st_mtime
+    return seen
+
+
+def serve(settings: Settings, config_file: Path, port: int) -> None:
+    """Serve the last good build; rebuild on change (a bad change leaves the last good site in place)."""
+    out = settings.root / "build"
+    build(settings, config_file, out, strict=False)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    watched = [settings.path(settings.datapackages), settings.root / "site_src", config_file]
+    before = _snapshot(watched[:2]) | {str(config_file): config_file.stat().st_mtime}
+    while True:
+        time.sleep(0.5)
+        now = _snapshot(watched[:2]) | {str(config_file): config_file.stat().st_mtime}
+        if now != before:
+            before = now
+            try:
+                report = build(settings, config_file, out, strict=False)
+                click.echo(f"Rebuilt {report.pages:,} pages in {sum(report.timings.values()):.1f} s")
+            except ValidationFailed as exc:
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                click.echo("Not rebuilt: the last good site is still served.", err=True)

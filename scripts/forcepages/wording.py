@@ -1,0 +1,230 @@
+"""Numbers, money, dates, periods and sentences in GOV.UK style: every word the site generates about data."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+BANNED = ("target", "targets", "league table", "league tables", "best", "worst", "ranked", "ranking",
+          "top", "bottom", "failing")
+_BANNED_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in BANNED) + r")\b", re.IGNORECASE)
+SYMBOL_WORDS = {"[c]": "hidden to protect people's privacy", "[x]": "not available", "[z]": "not applicable",
+                "[low]": "rounds to zero", "[u]": "low reliability"}
+
+
+def banned_words(text: str) -> list[str]:
+    """Words the site never uses about indicators, found in ``text``."""
+    return [m.group(0) for m in _BANNED_RE.finditer(text)]
+
+
+def is_missing(x: Any) -> bool:
+    """True for None and NaN."""
+    return x is None or (isinstance(x, float) and math.isnan(x)) or (not isinstance(x, str) and pd.isna(x))
+
+
+def number(x: Any, decimals: int = 0) -> str:
+    """12,345 or 12.3 (commas from 1,000)."""
+    if is_missing(x):
+        return "[x]"
+    return f"{float(x):,.{decimals}f}"
+
+
+def count(x: Any) -> str:
+    """A count of things, with commas."""
+    return number(x, 0)
+
+
+def percent(x: Any, decimals: int = 0) -> str:
+    """12% or 12.5%."""
+    return "[x]" if is_missing(x) else f"{number(x, decimals)}%"
+
+
+def money(x: Any) -> str:
+    """£138 million, £1.2 billion, £4,500 or £140.50."""
+    if is_missing(x):
+        return "[x]"
+    v = float(x)
+    if abs(v) >= 1e9:
+        return f"£{v / 1e9:,.1f} billion".replace(".0 ", " ")
+    if abs(v) >= 1e6:
+        return f"£{v / 1e6:,.0f} million"
+    if abs(v) >= 1000 or float(v).is_integer():
+        return f"£{v:,.0f}"
+    return f"£{v:,.2f}"
+
+
+def _as_date(d: Any) -> date:
+    """A date from a Timestamp, datetime, date or ISO text."""
+    if isinstance(d, str):
+        return date.fromisoformat(d[:10])
+    if isinstance(d, (pd.Timestamp, datetime)):
+        return d.date()
+    return d
+
+
+def long_date(d: Any) -> str:
+    """4 June 2017."""
+    d = _as_date(d)
+    return f"{d.day} {d:%B} {d.year}"
+
+
+def month_year(d: Any) -> str:
+    """March 2018."""
+    d = _as_date(d)
+    return f"{d:%B} {d.year}"
+
+
+def period(start: Any, end: Any) -> str:
+    """A period in words: "12 months to March 2018", "January to March 2018", "31 March 2018"."""
+    s, e = _as_date(start), _as_date(end)
+    days = (e - s).days + 1
+    if days == 1:
+        return long_date(e)
+    month_start, month_end = s.day == 1, (e + pd.Timedelta(days=1)).day == 1
+    months = (e.year - s.year) * 12 + e.month - s.month + 1
+    if month_start and month_end:
+        if months == 1:
+            return month_year(e)
+        if months == 12:
+            return f"12 months to {month_year(e)}"
+        if months < 12 and s.year == e.year:
+            return f"{s:%B} to {month_year(e)}"
+        return f"{month_year(s)} to {month_year(e)}"
+    return f"{long_date(s)} to {long_date(e)}"
+
+
+def in_period(start: Any, end: Any) -> str:
+    """The period as a phrase after a verb: "in the 12 months to March 2018", "on 31 March 2018"."""
+    text = period(start, end)
+    if text.startswith("12 months"):
+        return f"in the {text}"
+    return f"on {text}" if (_as_date(end) - _as_date(start)).days == 0 else f"in {text}"
+
+
+def short_period(start: Any, end: Any) -> str:
+    """A compact period label for chart axes and table rows."""
+    s, e = _as_date(start), _as_date(end)
+    days = (e - s).days + 1
+    if days == 1:
+        return f"{e.day} {e:%b} {e.year}"
+    if 360 <= days <= 370:
+        return f"Year to {e:%b} {e.year}"
+    if days <= 31:
+        return f"{e:%b} {e.year}"
+    return f"{s:%b} to {e:%b} {e.year}" if s.year == e.year else f"{s:%b} {s.year} to {e:%b} {e.year}"
+
+
+def value(x: Any, meta: dict[str, Any], symbol: str = "", with_unit: bool = True) -> str:
+    """A value in its unit: "4.1 offences per 1,000 people", "23.4%", "£140.50 per person"."""
+    if symbol:
+        return symbol
+    if is_missing(x):
+        return "[x]"
+    decimals = int(meta.get("decimals", 1))
+    unit = str(meta.get("unit", "")).strip()
+    if unit == "%":
+        return percent(x, decimals)
+    if unit.startswith("£"):
+        text = f"£{number(x, decimals)}"
+        rest = unit[1:].strip()
+        return f"{text} {rest}".strip() if with_unit else text
+    text = number(x, decimals)
+    return f"{text} {unit}".strip() if with_unit and unit else text
+
+
+def interval(lower: Any, upper: Any, meta: dict[str, Any]) -> str:
+    """ "11.1 to 13.6", or "" when there is no interval."""
+    if is_missing(lower) or is_missing(upper):
+        return ""
+    return f"{value(lower, meta, with_unit=False)} to {value(upper, meta, with_unit=False)}"
+
+
+def with_interval(x: Any, lower: Any, upper: Any, meta: dict[str, Any], symbol: str = "") -> str:
+    """ "12.3 (95% confidence interval 11.1 to 13.6)"."""
+    text = value(x, meta, symbol, with_unit=False)
+    span = interval(lower, upper, meta)
+    return f"{text} (95% confidence interval {span})" if span and not symbol else text
+
+
+def symbol_meaning(symbol: str) -> str:
+    """What a GSS shorthand symbol means, in words."""
+    return SYMBOL_WORDS.get(symbol, "")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
+
+
+def md(text: Any) -> str:
+    """Text from a data package, safe in Markdown: HTML escaped, Markdown syntax escaped, on one line."""
+    if is_missing(text):
+        return ""
+    escaped = html.escape(str(text), quote=True)
+    escaped = re.sub(r"\s+", " ", escaped).strip()
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    return re.sub(r"^(\d+)\.", r"\1\\.", escaped).replace("-", "\\-", 1) if escaped.startswith("-") else re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+
+
+def attr(text: Any) -> str:
+    """Text safe inside an HTML attribute."""
+    return "" if is_missing(text) else html.escape(re.sub(r"\s+", " ", str(text)).strip(), quote=True)
+
+
+COMPARE_WORDS = {"similar": "similar to", "higher": "higher than", "lower": "lower than",
+                 "much-higher": "much higher than", "much-lower": "much lower than"}
+
+
+def comparison(category: str, judgement: str, polarity: str, benchmark_name: str, benchmark_text: str) -> str:
+    """One or two short sentences comparing a figure with a benchmark, neutral unless the difference is clear."""
+    if category == "not-compared":
+        if not benchmark_text or benchmark_text == "[x]":
+            return f"There is no figure for {benchmark_name} to compare with."
+        return f"The figure for {benchmark_name} is {benchmark_text}. We cannot test this difference, as there is no margin of error."
+    words = COMPARE_WORDS[category]
+    first = f"This is {words} {benchmark_name} ({benchmark_text})."
+    if category == "similar":
+        return first
+    if judgement in ("better", "worse"):
+        good = "Higher" if polarity == "higher-is-better" else "Lower"
+        return f"{first} {good} is better for this measure, so this is {judgement}."
+    return f"{first} Higher is not better or worse for this measure."
+
+
+SPC_WORDS = {"unusual-rise": "The latest figure is an unusual rise.",
+             "unusual-fall": "The latest figure is an unusual fall.",
+             "normal": "The latest figure is within the normal range of variation.",
+             "not-enough-points": "There are not yet enough figures to set reliable limits for normal variation."}
+TREND_WORDS = {"increasing": "Over the last 5 years the figure has gone up.",
+               "decreasing": "Over the last 5 years the figure has gone down.",
+               "no-significant-change": "Over the last 5 years there has been no clear change.",
+               "cannot-be-calculated": ""}
+
+
+def change(result: dict[str, Any] | None, meta: dict[str, Any]) -> str:
+    """The change from a year earlier in words, following the small-numbers rule."""
+    if not result or result.get("category") == "not-compared":
+        return ""
+    prev = result["previous"]
+    was = value(prev["value"], meta)
+    if result["category"] == "rise":
+        head = f"This is a clear rise from {was} {in_period(prev['period_start'], prev['period_end'])}."
+    elif result["category"] == "fall":
+        head = f"This is a clear fall from {was} {in_period(prev['period_start'], prev['period_end'])}."
+    elif result["category"] == "not-tested":
+        return f"It was {was} {in_period(prev['period_start'], prev['period_end'])}."
+    else:
+        head = f"This is broadly unchanged from {was} {in_period(prev['period_start'], prev['period_end'])}."
+    if result.get("percent") is not None and result["category"] in ("rise", "fall"):
+        head = head[:-1] + f", a change of {number(abs(result['percent']), 0)}%."
+    elif result.get("reason_no_percent") == "small-numbers":
+        head += " We do not give a percentage change for fewer than 10 events."
+    return head
+
+
+def sentences(text: str) -> list[str]:
+    """Split plain text into sentences (for the 25-word rule and readability)."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]

@@ -1,0 +1,187 @@
+"""Tests of the importers and of the data packages they wrote into datapackages/.
+
+The checks of the committed packages always run. The ones that read the raw official files
+skip when ../shared/data/raw (or $FORCEPAGES_RAW) is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from forcepages.importers import build_package
+from forcepages.importers.common import (FORCE_CODES, PROJECT_ROOT, mid_year_for_period, raw_dir, write_package,
+                                         year_before)
+from forcepages.importers.recorded_crime import period_end_from_title
+
+PACKAGES = PROJECT_ROOT / "datapackages"
+RAW = raw_dir()
+needs_raw = pytest.mark.skipif(not (RAW / "SOURCES.md").is_file(),
+                               reason=f"raw official files not found at {RAW} (set FORCEPAGES_RAW)")
+FORCE_RE = re.compile(r"^(E23|W15)\d{6}$")
+BANNED = re.compile(r"\b(targets?|league tables?|best|worst|ranked|top|bottom|failing)\b", re.I)
+
+
+def _csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _descriptors() -> list[Path]:
+    return sorted(PACKAGES.glob("*/datapackage.json"))
+
+
+def _value_resources():
+    for desc in _descriptors():
+        data = json.loads(desc.read_text(encoding="utf-8"))
+        for res in data["resources"]:
+            names = {f["name"] for f in res["schema"]["fields"]}
+            if {"indicator_id", "area_code", "period_start", "period_end", "value"} <= names:
+                yield desc.parent.name, desc.parent / res["path"]
+
+
+# --------------------------------------------------------------------------- committed packages
+
+
+def test_packages_present():
+    names = {p.parent.name for p in _descriptors()}
+    assert {"reference", "framework", "recorded-crime"} <= names
+
+
+@pytest.mark.parametrize("descriptor", _descriptors(), ids=lambda p: p.parent.name)
+def test_package_is_valid_frictionless(descriptor):
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    for res in data["resources"]:
+        path = res["path"]
+        assert "/" not in path and "\\" not in path and ".." not in path and "://" not in path, path
+        assert "bytes" not in res and "hash" not in res
+    for key in ("name", "title", "description", "version", "licenses", "sources", "changes"):
+        assert data.get(key), f"{descriptor}: {key} missing"
+    assert data["licenses"][0]["name"] == "OGL-UK-3.0"
+    report = frictionless.validate(str(descriptor))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:10]
+    assert (descriptor.parent / "README.md").is_file()
+
+
+def test_reference_areas():
+    areas = _csv(PACKAGES / "reference" / "areas.csv")
+    forces = [a for a in areas if a["area_type"] == "force"]
+    assert len(forces) == 43
+    assert all(FORCE_RE.match(a["area_code"]) for a in forces)
+    assert sorted(a["area_code"] for a in forces) == list(FORCE_CODES)
+    national = [a for a in areas if a["area_type"] == "national"]
+    assert [(a["area_code"], a["name"]) for a in national] == [("K04000001", "England and Wales")]
+    names = {a["name"] for a in forces}
+    assert {"Avon and Somerset", "Devon and Cornwall", "City of London", "Metropolitan Police"} <= names
+
+
+def test_similar_forces_seven_and_never_itself():
+    rows = _csv(PACKAGES / "reference" / "similar_forces.csv")
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        groups.setdefault(r["area_code"], []).append(r["similar_area_code"])
+        assert "not the home office" in r["source"].lower()
+    assert sorted(groups) == list(FORCE_CODES)
+    for code, similar in groups.items():
+        assert len(similar) == 7 and len(set(similar)) == 7, code
+        assert code not in similar
+        assert set(similar) <= set(FORCE_CODES)
+
+
+def test_every_indicator_has_values_in_its_package():
+    indicators = _csv(PACKAGES / "framework" / "indicators.csv")
+    domains = {d["domain_id"] for d in _csv(PACKAGES / "framework" / "domains.csv")}
+    assert len(domains) == 4
+    have: dict[str, set[str]] = {}
+    for package, path in _value_resources():
+        for r in _csv(path):
+            if not r["value"].startswith("["):
+                have.setdefault(r["indicator_id"], set()).add(package)
+    for ind in indicators:
+        assert ind["domain_id"] in domains
+        assert ind["source_package"] in have.get(ind["indicator_id"], set()), ind["indicator_id"]
+        if ind["measure"] == "rate":
+            assert ind["rate_base"] in ("1000", "100000")
+        for field in ("title", "definition", "unit", "caveats", "source"):
+            assert not BANNED.search(ind[field]), (ind["indicator_id"], field)
+
+
+def test_values_follow_the_contract():
+    areas = {a["area_code"] for a in _csv(PACKAGES / "reference" / "areas.csv")}
+    catalogue = {i["indicator_id"]: i for i in _csv(PACKAGES / "framework" / "indicators.csv")}
+    for _, path in _value_resources():
+        for r in _csv(path):
+            ind = catalogue[r["indicator_id"]]
+            assert r["area_code"] in areas
+            assert r["period_start"] <= r["period_end"]
+            if r["value"].startswith("["):
+                continue
+            value = float(r["value"])
+            if ind["measure"] == "proportion":
+                assert 0 <= value <= 100
+                assert float(r["numerator"]) <= float(r["denominator"])
+            if ind["measure"] == "survey" and r["lower_95"]:
+                assert float(r["lower_95"]) <= value <= float(r["upper_95"])
+            if r["denominator"] and not r["denominator"].startswith("["):
+                assert float(r["denominator"]) > 0
+
+
+def test_no_banned_words_in_packages():
+    for path in PACKAGES.glob("*/*"):
+        if path.name == "README.md" and path.parent == PACKAGES:
+            continue
+        if path.suffix in (".csv", ".md", ".json"):
+            found = BANNED.search(path.read_text(encoding="utf-8"))
+            assert not found, f"{path}: {found.group(0)!r}"
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def test_period_rules():
+    assert year_before(date(2018, 3, 31)) == date(2017, 4, 1)
+    assert year_before(date(2017, 12, 31)) == date(2017, 1, 1)
+    assert mid_year_for_period(date(2017, 4, 1), date(2018, 3, 31)) == 2017
+    assert mid_year_for_period(date(2017, 7, 1), date(2018, 6, 30)) == 2018
+    assert mid_year_for_period(date(2023, 3, 31), date(2023, 3, 31)) == 2023
+    assert period_end_from_title("number of offences, year ending March 181,2,3") == date(2018, 3, 31)
+    assert period_end_from_title("year ending December 20191,2") == date(2019, 12, 31)
+    assert period_end_from_title("year ending September 20181,2,3") == date(2018, 9, 30)
+
+
+# --------------------------------------------------------------------------- raw files
+
+
+@needs_raw
+def test_reference_import_from_raw(tmp_path):
+    pkg = build_package("reference", RAW)
+    areas = next(r for r in pkg.resources if r.name == "areas").rows
+    assert sum(1 for r in areas if r[2] == "force") == 43
+    pop = {(r[0], r[1]): int(r[2]) for r in next(r for r in pkg.resources if r.name == "population").rows}
+    assert pop[("K04000001", "2011")] == 56_170_927          # ONS mid-2011, England and Wales
+    assert pop[("K04000001", "2016")] == 58_366_199          # ONS mid-2016 (2023 series)
+    assert pop[("K04000001", "2002")] == 52_602_100          # Table P9
+    for year in ("2002", "2011", "2023"):
+        forces = sum(v for (c, y), v in pop.items() if y == year and c != "K04000001")
+        assert abs(forces - pop[("K04000001", year)]) <= (1000 if year == "2002" else 0)  # 2002: rounded to 100
+
+
+@needs_raw
+def test_importer_is_deterministic(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        for name in ("reference", "framework", "police-funding"):
+            write_package(build_package(name, RAW), out)
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files
+    for rel in files:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+        committed = PACKAGES / rel
+        if committed.is_file():
+            assert committed.read_bytes() == (a / rel).read_bytes(), f"{rel} differs from a fresh import"

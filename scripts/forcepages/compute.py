@@ -223,6 +223,20 @@ def _change(rows: pd.DataFrame, latest: pd.Series, spc_latest: str | None) -> di
     return result
 
 
+def _frequency(rows: pd.DataFrame) -> tuple[bool, bool]:
+    """(monthly or quarterly, yearly): from the typical gap between successive period ends.
+
+    Snapshots taken each 31 March are yearly even though each period is one day long.
+    """
+    ends = pd.Series(sorted(rows["period_end"].dropna().unique()))
+    if len(ends) < 2:
+        return False, False
+    gap = float(ends.diff().dt.days.median())
+    length = float((rows["period_end"] - rows["period_start"]).dt.days.median())
+    yearly = ANNUAL_DAYS[0] <= length <= ANNUAL_DAYS[1] or (length <= SHORT_PERIOD_DAYS and 350 <= gap <= 380)
+    return gap <= SHORT_PERIOD_DAYS and length <= SHORT_PERIOD_DAYS, yearly
+
+
 def _membership(data: Data, codes: list[str]) -> pd.DataFrame:
     """A 0/1 matrix: row = area, column = one of its similar forces."""
     matrix = pd.DataFrame(0.0, index=codes, columns=codes)
@@ -250,9 +264,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     national = _national(frame, meta, weights)
     similar = _similar_average(frame, meta, membership, weights)
     scoped = frame[frame["area_type"].eq(settings.area_type)]
-    lengths = (scoped["period_end"] - scoped["period_start"]).dt.days
-    short = bool(len(lengths)) and float(lengths.median()) <= SHORT_PERIOD_DAYS
-    annual = bool(len(lengths)) and ANNUAL_DAYS[0] <= float(lengths.median()) <= ANNUAL_DAYS[1]
+    short, annual = _frequency(scoped)
     nat = national.set_index("period") if len(national) else pd.DataFrame()
     sim = similar.set_index(["area_code", "period"]) if len(similar) else pd.DataFrame()
     areas: dict[str, AreaResult] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 from typing import Any
@@ -52,9 +53,7 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str]
     }
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        config = load_config(config_file=str(config_file), **options)
+        config = load_config(config_file=str(config_file), **copy.deepcopy(options))  # MkDocs mutates them
         build(config)
     except (Abort, ConfigurationError) as exc:
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
-    if strict and getattr(config, "_warnings", None):
-        raise BuildError("MkDocs warnings: " + "; ".join(str(w) for w in config._warnings))

@@ -151,7 +151,7 @@ class Composer:
         self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
         self.site = Site()
         sources = data.similar.get("source", pd.Series(dtype=str))
-        self.similar_source = str(sources.iloc[0]) if len(sources) else ""
+        self.similar_source = str(sources.iloc[0]).strip().rstrip(".") if len(sources) else ""
         self.domains = [r.to_dict() for _, r in data.domains.iterrows()]
 
     def indicators_in(self, domain_id: str) -> list[str]:

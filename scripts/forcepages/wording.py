@@ -163,7 +163,7 @@ def md(text: Any) -> str:
     """Text from a data package, safe in Markdown: HTML escaped, Markdown syntax escaped, on one line."""
     if is_missing(text):
         return ""
-    escaped = html.escape(str(text), quote=True)
+    escaped = html.escape(str(text), quote=False)
     escaped = re.sub(r"\s+", " ", escaped).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return re.sub(r"^(\d+)\.", r"\1\\.", escaped).replace("-", "\\-", 1) if escaped.startswith("-") else re.sub(r"^(\d+)\.", r"\1\\.", escaped)

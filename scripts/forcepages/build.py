@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import datapages, methodology, publish, render
+from . import methodology, publish, readability, render
 from .compute import compute_all
 from .config import Settings
 from .load import Data, validate_and_load
@@ -62,21 +62,19 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     clock.lap("compute")
     composer = Composer(data, results, settings)
     site = composer.compose()
-    links = publish.copy_packages(data.packages, docs)
-    rows = {}
-    site.pages += [datapages.package_page(p, links.get(p.name, []), rows) for p in data.packages]
-    site.pages += [datapages.data_index(data.packages), methodology.methodology_page(settings, composer.similar_source),
-                   methodology.api_page(results)]
+    site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, data pages
+    site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
     clock.lap("compose")
     env = render.environment(settings.root / "site_src" / "templates")
     render.write_pages(env, site.pages, docs)
+    readability.write_report(site.pages, docs)  # docs/reports/readability.json, copied to site/reports/
     publish.write_charts(site.charts, docs)
     publish.write_api(results, data, docs, settings.area_type)
     shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
     extra = _hand_written(settings, docs)
     clock.lap("render")
     report.pages, report.charts = len(site.pages) + len(extra), len(site.charts)
-    return [("API", "api.md")] + extra
+    return [("API", "api.md")] + publish.DATA_NAV + extra
 
 
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:

@@ -288,8 +288,6 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
         links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
     for iid in sorted(data.indicators.index):
         rows = frame[frame["indicator_id"].eq(iid)]
-        if settings.scope:  # a single-force site still publishes England and Wales and the comparison forces
-            pass
         csvout.write_csv(rows.sort_values(["area_code", "period_end", "period_start"]).reset_index(drop=True),
                          docs / "data" / "csv" / "indicators" / f"{iid}.csv")
         links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"

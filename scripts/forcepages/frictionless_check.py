@@ -42,8 +42,16 @@ def _safe_descriptor(descriptor: dict[str, Any]) -> dict[str, Any]:
     for key in _DROP_KEYS:
         safe.pop(key, None)
     for resource in safe.get("resources", []):
+        if not isinstance(resource, dict):
+            continue
         for key in _DROP_KEYS:
             resource.pop(key, None)
+        # The contract's dialect: comma-separated UTF-8 (no sniffing, and a dialect given as a path or URL
+        # would be read or fetched by frictionless).
+        resource["dialect"] = {"delimiter": ",", "headerRows": [1]}
+        resource["encoding"] = "utf-8"
+        resource["format"] = "csv"
+        resource.pop("compression", None)
         resource.pop("bytes", None)  # checked by publish tests; sizes change on rewrite
         resource.pop("hash", None)
         if isinstance(resource.get("schema"), dict):
@@ -63,6 +71,11 @@ def _safe_descriptor(descriptor: dict[str, Any]) -> dict[str, Any]:
 def _problem(package: PackageInfo, root, file: str, error: Any) -> Problem:
     """One frictionless error as a Problem."""
     where = rel(package.folder / file, root) if file else rel(package.folder / "datapackage.json", root)
+    return error_problem(where, error)
+
+
+def error_problem(where: str, error: Any) -> Problem:
+    """One frictionless error (or a fastcheck.TableError, which has the same parts) as a Problem."""
     row = getattr(error, "row_number", None)
     field = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)

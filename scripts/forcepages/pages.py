@@ -65,12 +65,12 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str) -> li
             continue
         much = "much " if cat.startswith("much") else ""
         direction = "higher" if cat.endswith("higher") else "lower"
-        text = f"{title}: {much}{direction} than {label}."
+        text = f"{title}: {much}{direction} than in {label}."
         found.append({"kind": {"better": "good", "worse": "bad"}.get(jud, "neutral"), "text": text, "link": link})
     if area.spc_latest in ("unusual-rise", "unusual-fall"):
         rising = area.spc_latest == "unusual-rise"
         kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
-        found.append({"kind": kind, "text": f"{title}: an unusual {'rise' if rising else 'fall'} in the latest figure.", "link": link})
+        found.append({"kind": kind, "text": f"{title}: the latest figure is an unusual {'rise' if rising else 'fall'}.", "link": link})
     if area.trend in ("increasing", "decreasing"):
         rising = area.trend == "increasing"
         kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
@@ -93,7 +93,7 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         out.append(f"The 95% confidence interval is {span}.")
     elif meta["measure"] == "value":
         out.append("This figure has no margin of error, so we do not test differences.")
-    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, "the average for similar forces")):
+    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, "similar forces")):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
             continue
         if meta["measure"] == "value" and name != "England and Wales":

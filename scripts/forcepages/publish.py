@@ -6,11 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
-from . import api, csvout
+from . import api, csvout, datapages, downloads, feed, releases
 from .compute import IndicatorResult
+from .config import Settings
 from .discover import PackageInfo
 from .load import Data
-from .pages import Chart
+from .pages import Chart, Page
+
+# Pages the data stage adds to the navigation (title, path).
+DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and corrections", "revisions.md")]
 
 
 def write_charts(charts: list[Chart], docs: Path) -> None:
@@ -43,3 +47,14 @@ def copy_packages(packages: list[PackageInfo], docs: Path) -> dict[str, list[dic
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:
     """The static JSON API."""
     api.write_api(results, data, docs, area_type)
+
+
+def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> list[Page]:
+    """Every data download (package copies with checksums, zips, spreadsheets, CSV slices, the Atom feed) and the data pages."""
+    published = downloads.publish_packages(data, results, settings, docs)
+    slices = downloads.write_slices(data, results, settings, docs)
+    feed.write_feed(data.packages, settings, docs)
+    pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results)) for p in data.packages]
+    pages += [datapages.data_index(data.packages, published, slices, settings),
+              releases.revisions_page(data.packages, settings), releases.calendar_page(settings)]
+    return pages

@@ -190,14 +190,14 @@ def comparison(category: str, judgement: str, polarity: str, benchmark_name: str
         return first
     if judgement in ("better", "worse"):
         good = "Higher" if polarity == "higher-is-better" else "Lower"
-        return f"{first} {good} is better for this measure, so this is {judgement}."
-    return f"{first} Higher is not better or worse for this measure."
+        return f"{first} {good} is better here, so this is {judgement}."
+    return f"{first} Higher is not better or worse here."
 
 
 SPC_WORDS = {"unusual-rise": "The latest figure is an unusual rise.",
              "unusual-fall": "The latest figure is an unusual fall.",
-             "normal": "The latest figure is within the normal range of variation.",
-             "not-enough-points": "There are not yet enough figures to set reliable limits for normal variation."}
+             "normal": "The latest figure is in the usual range.",
+             "not-enough-points": "There are not yet enough figures to tell what is usual."}
 TREND_WORDS = {"increasing": "Over the last 5 years the figure has gone up.",
                "decreasing": "Over the last 5 years the figure has gone down.",
                "no-significant-change": "Over the last 5 years there has been no clear change.",

@@ -185,3 +185,80 @@ def test_importer_is_deterministic(tmp_path):
         committed = PACKAGES / rel
         if committed.is_file():
             assert committed.read_bytes() == (a / rel).read_bytes(), f"{rel} differs from a fresh import"
+
+
+# --------------------------------------------------------------------------- monthly data.police.uk and ASB incidents
+
+
+def _values(package: str) -> list[dict]:
+    return _csv(PACKAGES / package / f"{package}.csv")
+
+
+def test_police_uk_monthly_has_50_non_overlapping_months_for_city_of_london():
+    rows = _values("police-uk-monthly")
+    for ind in ("monthly-recorded-crime-police-uk", "monthly-anti-social-behaviour-police-uk"):
+        city = [r for r in rows if r["indicator_id"] == ind and r["area_code"] == "E23000034"]
+        months = [r["period_start"][:7] for r in city]
+        assert len(city) == 50 and len(set(months)) == 50, ind
+        assert months[0] == "2016-01" and months[-1] == "2020-11"
+        assert "2017-06" in months and "2018-04" in months
+        assert not any("2017-07" <= m <= "2018-03" for m in months)  # real gap: absent, not zero
+        for r in city:
+            start, end = date.fromisoformat(r["period_start"]), date.fromisoformat(r["period_end"])
+            next_month = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+            assert start.day == 1 and (next_month - end).days == 1  # first to last day of one month
+        # England and Wales is not a sum of one force
+        ew = [r for r in rows if r["indicator_id"] == ind and r["area_code"] == "K04000001"]
+        assert len(ew) == 50 and all(r["value"] == "[x]" for r in ew)
+    may = next(r for r in rows if r["indicator_id"] == "monthly-anti-social-behaviour-police-uk"
+               and r["area_code"] == "E23000034" and r["period_start"] == "2017-05-01")
+    assert may["value"] == "[x]"
+
+
+def test_anti_social_behaviour_package_shape():
+    rows = _values("anti-social-behaviour")
+    assert len(rows) == 12 * 44
+    years = sorted({r["period_end"] for r in rows})
+    assert years[0] == "2008-03-31" and years[-1] == "2019-03-31" and len(years) == 12
+    for end in years:
+        forces = [r for r in rows if r["period_end"] == end and r["area_code"] != "K04000001"]
+        ew = next(r for r in rows if r["period_end"] == end and r["area_code"] == "K04000001")
+        assert sorted(r["area_code"] for r in forces) == list(FORCE_CODES)
+        assert sum(int(r["numerator"]) for r in forces) == int(ew["numerator"])
+    breaks = _csv(PACKAGES / "framework" / "series_breaks.csv")
+    assert ("anti-social-behaviour-incidents", "2011-04-01") in {(b["indicator_id"], b["break_date"]) for b in breaks}
+
+
+@needs_raw
+def test_police_uk_monthly_counts_match_a_hand_count():
+    path = RAW / "police_uk" / "city-of-london" / "street" / "2019-06-city-of-london-street.csv"
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        types = [r["Crime type"] for r in csv.DictReader(fh)]
+    asb = sum(t == "Anti-social behaviour" for t in types)
+    assert (len(types), asb) == (922, 100)
+    pkg = build_package("police-uk-monthly", RAW)
+    rows = {(r[0], r[1], r[2]): r for r in pkg.resources[0].rows}
+    crime = rows[("monthly-recorded-crime-police-uk", "E23000034", "2019-06-01")]
+    anti = rows[("monthly-anti-social-behaviour-police-uk", "E23000034", "2019-06-01")]
+    assert crime[3] == "2019-06-30"
+    assert int(crime[4]) == len(types) - asb and int(anti[4]) == asb
+    pop = int(crime[5])
+    assert pop == 8765  # City of London, mid-2019 (reference/population.csv)
+    assert float(crime[6]) == pytest.approx((len(types) - asb) / pop * 1000, abs=1e-4)
+
+
+@needs_raw
+def test_anti_social_behaviour_import_from_raw(tmp_path):
+    pkg = build_package("anti-social-behaviour", RAW)
+    rows = {(r[1], r[2]): r for r in pkg.resources[0].rows}
+    cheshire = rows[("E23000006", "2017-04-01")]
+    assert cheshire[4] == "29486" and cheshire[9] == "[r]" and "27,697" in cheshire[10]
+    assert rows[("E23000014", "2018-04-01")][4] == "44804"           # West Midlands force, not the region
+    assert rows[("K04000001", "2007-04-01")][4] == "3873916"         # published E&W excluding BTP
+    assert rows[("E23000034", "2018-04-01")][4] == "1349"
+    for name in ("police-uk-monthly", "anti-social-behaviour"):
+        a, b = tmp_path / "a", tmp_path / "b"
+        write_package(build_package(name, RAW), a)
+        write_package(build_package(name, RAW), b)
+        for rel in sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file()):
+            assert (a / rel).read_bytes() == (b / rel).read_bytes() == (PACKAGES / rel).read_bytes(), rel

@@ -33,7 +33,7 @@ def dump(obj: Any, path: Path) -> None:
     path.write_text(json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _record(row: pd.Series) -> dict[str, Any]:
+def _record(row: dict[str, Any]) -> dict[str, Any]:
     """One area and period; suppressed cells are "[c]"."""
     rec: dict[str, Any] = {"area_code": row["area_code"], "period_start": f"{row['period_start']:%Y-%m-%d}",
                            "period_end": f"{row['period_end']:%Y-%m-%d}", "status": row.get("status", "") or "",
@@ -72,14 +72,14 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
         }
     national = [{"period_start": f"{r['period_start']:%Y-%m-%d}", "period_end": f"{r['period_end']:%Y-%m-%d}",
                  "value": _num(r["value"]), "lower_95": _num(r["lower_95"]), "upper_95": _num(r["upper_95"]),
-                 "published": bool(r["published"]), "suppressed": bool(r["suppressed"])} for _, r in result.national.iterrows()]
+                 "published": bool(r["published"]), "suppressed": bool(r["suppressed"])} for r in result.national.to_dict("records")]
     for item in national:
         if item["suppressed"]:
             item["value"] = item["lower_95"] = item["upper_95"] = "[c]"
     return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
             "methods": stats.methods_for_measure(meta["measure"]),
-            "records": [_record(r) for _, r in table.iterrows()], "england_and_wales": national, "forces": forces}
+            "records": [_record(r) for r in table.to_dict("records")], "england_and_wales": national, "forces": forces}
 
 
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:

@@ -34,13 +34,14 @@ def _round(values: Any, digits: int = 4) -> list[Any]:
 def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
     """A plain, accessible layout: system fonts, legend below, no default template."""
     return {
-        "height": height, "margin": {"l": 64, "r": 16, "t": 16, "b": 96},
+        "height": height, "margin": {"l": 64, "r": 16, "t": 24, "b": 48},
         "font": {"family": FONT, "size": 14, "color": "#0b0c0c"},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
         "xaxis": {"title": {"text": x_title}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
         "yaxis": {"title": {"text": y_title}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
                   "rangemode": "tozero", "automargin": True},
-        "legend": {"orientation": "h", "y": -0.3, "x": 0, "font": {"size": 13}},
+        # legend above the plot, left-aligned: never over the axis labels, and it wraps on a phone
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left", "font": {"size": 13}},
         "hovermode": "closest",
     }
 
@@ -52,10 +53,21 @@ def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str =
             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
 
 
+def _period_labels(series: pd.DataFrame) -> tuple[list[str], str]:
+    """Short, unique x-axis labels: "Mar 2018" with the axis saying "12 months to ..." when every period is a year."""
+    starts, ends = list(series["period_start"]), list(series["period_end"])
+    yearly = all(360 <= (e - s).days + 1 <= 370 for s, e in zip(starts, ends))
+    if yearly:
+        labels = [f"{e:%b} {e.year}" for e in ends]
+        if len(set(labels)) == len(labels):
+            return labels, "12 months to the month shown"
+    return [wording.short_period(s, e) for s, e in zip(starts, ends)], ""
+
+
 def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame,
           meta: dict[str, Any], breaks: list[dict[str, Any]]) -> dict[str, Any]:
     """The force over time, with its similar-forces average, England and Wales, SPC limits and signals."""
-    x = [wording.short_period(s, e) for s, e in zip(series["period_start"], series["period_end"])]
+    x, x_title = _period_labels(series)
     periods = list(series["period"])
     traces: list[dict[str, Any]] = []
     if "centre" in series and series["centre"].notna().any():
@@ -86,7 +98,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame, similar:
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
                            "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
                            "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x}: unusual (%{text})<extra></extra>"})
-    layout = _layout(str(meta["unit"]), "Period")
+    layout = _layout(str(meta["unit"]), x_title)
     shapes, notes = [], []
     for b in breaks:
         before = [i for i, s in enumerate(series["period_start"]) if s >= b["date"]]

@@ -36,14 +36,24 @@ def to_csv_text(table: pd.DataFrame) -> str:
     out = table.copy()
     for col in [c for c in out.columns if c.endswith("_symbol")]:
         base = col.removesuffix("_symbol")
-        if base in out.columns:
-            sym = out[col].fillna("").astype(str)
-            out[base] = out[base].astype(object).where(sym.eq(""), sym)
+        sym = out[col].fillna("").astype(str)
+        if base in out.columns and sym.ne("").any():
+            column = out[base]
+            if pd.api.types.is_float_dtype(column):
+                column = column.round(6).map(lambda v: "" if math.isnan(v) else f"{v:.15g}")
+            out[base] = column.astype(object).where(sym.eq(""), sym)
     out = out[[c for c in out.columns if not c.endswith("_symbol")]]
     for col in out.columns:
-        out[col] = out[col].map(lambda v: safe_text(tidy_number(v)))
+        column = out[col]
+        if pd.api.types.is_float_dtype(column):
+            out[col] = column.round(6)
+        elif not pd.api.types.is_numeric_dtype(column):
+            text = column.map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else v)
+            as_text = text.astype(str)
+            risky = as_text.str.match(_FORMULA) & ~as_text.str.match(_NUMBER) & text.map(lambda v: isinstance(v, str))
+            out[col] = text.where(~risky, "'" + as_text)
     buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\n")
+    out.to_csv(buffer, index=False, lineterminator="\n", float_format="%.15g")
     return buffer.getvalue()
 
 

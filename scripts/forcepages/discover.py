@@ -89,6 +89,10 @@ def read_descriptor(folder: Path, root: Path) -> tuple[dict[str, Any] | None, li
             problem = unsafe_path_problem(raw, folder, rwhere)
             if problem:
                 problems.append(problem)
+        for key in ("dialect", "encoding"):
+            if key in resource and not isinstance(resource[key], dict if key == "dialect" else str):
+                problems.append(Problem(rwhere, None, key, f"the {key} must be written inside datapackage.json.",
+                                        "Remove it: files are comma-separated UTF-8 CSV (see datapackages/README.md)."))
         schema = resource.get("schema")
         if isinstance(schema, str):
             problems.append(Problem(rwhere, None, "schema", "the schema must be written inside datapackage.json.",

@@ -274,21 +274,29 @@ def _slice_frame(data: Data, results: dict[str, IndicatorResult]) -> pd.DataFram
     return out
 
 
+def _write_text_table(table: pd.DataFrame, path: Path) -> None:
+    """Write a table already made safe by csvout (all text) as UTF-8 CSV."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+
+
 def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> dict[str, dict[str, str]]:
-    """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links."""
-    frame = _slice_frame(data, results)
+    """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links.
+
+    The whole table goes through csvout once ([c] and other symbols filled in, formula-like text neutralised),
+    then is cut into slices as text, so every slice has exactly csvout's output.
+    """
+    frame = _slice_frame(data, results).sort_values(["indicator_id", "area_code", "period_end", "period_start"])
+    text = pd.read_csv(io.StringIO(csvout.to_csv_text(frame.reset_index(drop=True))), dtype=str, keep_default_na=False)
     areas = data.areas[data.areas["area_type"].eq(settings.area_type)]
     if settings.scope:
         areas = areas[areas["area_code"].isin(settings.scope)]
     links: dict[str, dict[str, str]] = {"forces": {}, "indicators": {}}
-    order = ["indicator_id", "area_code", "period_end", "period_start"]
     for code, slug in sorted(zip(areas["area_code"], areas["slug"]), key=lambda x: x[1]):
-        rows = frame[frame["area_code"].eq(code)].sort_values(order)
-        csvout.write_csv(rows.reset_index(drop=True), docs / "data" / "csv" / "forces" / f"{slug}.csv")
+        _write_text_table(text[text["area_code"].eq(code)], docs / "data" / "csv" / "forces" / f"{slug}.csv")
         links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
+    by_area = text.sort_values(["area_code", "period_end", "period_start"], kind="stable")
     for iid in sorted(data.indicators.index):
-        rows = frame[frame["indicator_id"].eq(iid)]
-        csvout.write_csv(rows.sort_values(["area_code", "period_end", "period_start"]).reset_index(drop=True),
-                         docs / "data" / "csv" / "indicators" / f"{iid}.csv")
+        _write_text_table(by_area[by_area["indicator_id"].eq(iid)], docs / "data" / "csv" / "indicators" / f"{iid}.csv")
         links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
     return links

@@ -25,7 +25,7 @@ from .errors import Problem
 from .tables import FIRST_ROW
 
 MAX_PER_RULE = 20
-EXACT_DISTINCT = 50_000  # columns with at most this many distinct values are read cell by cell, per distinct value
+EXACT_DISTINCT = 2_000  # number and date columns with at most this many distinct values are read per distinct value
 VECTOR_CONSTRAINTS = {"required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "unique"}
 NONE = -1  # key code for a missing or unreadable cell
 
@@ -60,28 +60,23 @@ def can_check(schema: Any) -> bool:
 # --- reading ---------------------------------------------------------------------------------
 
 def _cell_counts(text: str) -> np.ndarray | None:
-    """Cells per record, counting commas and line ends outside quotes; None when quoting is unusual."""
+    """Cells per record, counting commas and line ends outside quotes; None when there are carriage returns."""
     raw = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     if raw.size == 0:
         return np.zeros(0, dtype=np.int64)
-    quote = raw == 34
-    if quote.any():
-        inside = (np.cumsum(quote) - quote) % 2 == 1  # state before each byte
-        outside = ~inside
-    else:
-        outside = np.ones(raw.size, dtype=bool)
-    if (raw == 13).any():
-        return None  # carriage returns: let the csv module decide
-    ends = np.flatnonzero((raw == 10) & outside)
+    if text.find("\r") >= 0:
+        return None  # let the csv module decide
+    quotes = np.flatnonzero(raw == 34)
+    ends = np.flatnonzero(raw == 10)
+    commas = np.flatnonzero(raw == 44)
+    if quotes.size:  # a comma or line end after an odd number of quotes is inside a quoted cell
+        ends = ends[np.searchsorted(quotes, ends) % 2 == 0]
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     if ends.size == 0 or ends[-1] != raw.size - 1:
         ends = np.append(ends, raw.size)
-    commas = np.cumsum((raw == 44) & outside)
-    padded = np.concatenate(([0], commas))
-    before = padded[ends]  # commas up to each line end
     starts = np.concatenate(([0], ends[:-1] + 1))
-    per_line = before - padded[starts]
-    empty = (ends - starts) == 0
-    return np.where(empty, 0, per_line + 1).astype(np.int64)
+    per_line = np.searchsorted(commas, ends) - np.searchsorted(commas, starts)
+    return np.where(ends == starts, 0, per_line + 1).astype(np.int64)
 
 
 def read_cells(text: str) -> tuple[list[str], pd.DataFrame, np.ndarray]:
@@ -183,15 +178,15 @@ def _vector(field, cells: pd.Series, present: np.ndarray, missing_values: list[s
     candidate = present & ~missing
     if field.type == "date":
         parsed = pd.to_datetime(cells.where(candidate), format="%Y-%m-%d", errors="coerce")
-        stripped_ok = ~cells.str.contains(r"\s", regex=True).to_numpy()  # strptime does not strip
-        ok = parsed.notna().to_numpy() & candidate & stripped_ok
+        ok = parsed.notna().to_numpy() & candidate  # pandas, like strptime, refuses spaces around the date
         values = parsed.to_numpy("datetime64[D]").astype("int64").astype(float)
     else:
         stripped = cells.str.strip()
         parsed = pd.to_numeric(stripped.where(candidate), errors="coerce")
         ok = parsed.notna().to_numpy() & candidate & np.isfinite(parsed.to_numpy(float))
         if field.type == "integer":
-            ok &= ~stripped.str.contains(r"[.eE]", regex=True).to_numpy()
+            for char in ".eE":
+                ok &= ~stripped.str.contains(char, regex=False).to_numpy(dtype=bool, na_value=False)
         values = parsed.to_numpy(float)
     unsure = candidate & ~ok
     values = np.where(ok, values, np.nan)
@@ -302,13 +297,18 @@ def _previous(keys: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def check_text(text: str, schema_descriptor: dict) -> list[TableError]:
-    """Every Table Schema error frictionless would report for this CSV text (a values table)."""
+    """Every Table Schema error frictionless would report for this CSV text."""
+    return check_cells(*read_cells(text), schema_descriptor)
+
+
+def check_cells(labels: list[str], data: pd.DataFrame, counts: np.ndarray, schema_descriptor: dict) -> list[TableError]:
+    """Every Table Schema error frictionless would report for these cells (from read_cells)."""
     from frictionless import Schema
 
     schema = Schema.from_descriptor(schema_descriptor)
     titles = _titles()
     errors = _Errors(titles)
-    labels, data, counts = read_cells(text)
+    data = data.copy() if data.shape[1] < len(labels) else data
     fields = list(schema.fields)
     _header(labels, fields, errors)
     width = len(labels)
@@ -377,13 +377,15 @@ def _is_none(key: np.ndarray) -> np.ndarray:
     return key == NONE
 
 
-def table_problems(text: str, schema_descriptor: dict, where: str, hints: dict[str, str], to_problem) -> list[Problem]:
-    """The checks as Problems, formatted by ``to_problem`` (frictionless_check's formatter)."""
+def table_problems(cells: tuple[list[str], pd.DataFrame, np.ndarray], schema_descriptor: dict, where: str) -> list[Problem]:
+    """The checks on cells from read_cells, as Problems worded exactly as frictionless_check words frictionless' errors."""
     from frictionless import FrictionlessException
 
+    from .frictionless_check import HINTS, error_problem
+
     try:
-        found = check_text(text, schema_descriptor)
-    except FrictionlessException as exc:
+        found = check_cells(*cells, schema_descriptor)
+    except FrictionlessException as exc:  # the schema itself is wrong: frictionless_check reports it from the metadata
         note = getattr(getattr(exc, "error", None), "note", None) or str(exc)
-        return [Problem(where, None, "schema", f"the Table Schema is not valid: {note}", hints["schema-error"])]
-    return [to_problem(where, error) for error in found]
+        return [Problem(where, None, "schema", f"the Table Schema is not valid: {note}", HINTS["schema-error"])]
+    return [error_problem(where, error) for error in found]

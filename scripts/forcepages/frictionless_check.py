@@ -48,7 +48,7 @@ def _safe_descriptor(descriptor: dict[str, Any]) -> dict[str, Any]:
             resource.pop(key, None)
         # The contract's dialect: comma-separated UTF-8 (no sniffing, and a dialect given as a path or URL
         # would be read or fetched by frictionless).
-        resource["dialect"] = {"delimiter": ",", "headerRows": [1]}
+        resource["dialect"] = {"delimiter": ",", "quoteChar": "\"", "doubleQuote": True, "skipInitialSpace": False, "headerRows": [1]}
         resource["encoding"] = "utf-8"
         resource["format"] = "csv"
         resource.pop("compression", None)
@@ -90,20 +90,34 @@ def error_problem(where: str, error: Any) -> Problem:
     return Problem(where, row, field, message, HINTS.get(error.type, "See the frictionless documentation for this error."))
 
 
-def frictionless_problems(package: PackageInfo, root) -> list[Problem]:
-    """Validate the package's schema, types, constraints and keys with frictionless."""
+def frictionless_problems(package: PackageInfo, root, skip_data: set[int] | None = None) -> list[Problem]:
+    """Validate the package's metadata, and the data of every resource not in ``skip_data`` (indices), with frictionless.
+
+    load.py checks the data of indicator-values resources with fastcheck (same rules, same problems,
+    vectorised); their metadata and Table Schema are still checked here.
+    """
     from frictionless import Package  # imported here: slow to import, not needed for --help
 
     logging.getLogger("frictionless").setLevel(logging.ERROR)
+    where = rel(package.folder / "datapackage.json", root)
+    safe = _safe_descriptor(package.descriptor)
+    skip_data = skip_data or set()
     problems: list[Problem] = []
     try:
-        pkg = Package(_safe_descriptor(package.descriptor), basepath=str(package.folder))
+        if skip_data:
+            meta = Package.validate_descriptor(safe)
+            problems += [error_problem(where, e) for e in meta.errors]
+            if problems:
+                return problems
+            safe = dict(safe, resources=[r for i, r in enumerate(safe["resources"]) if i not in skip_data])
+            if not safe["resources"]:
+                return problems
+        pkg = Package(safe, basepath=str(package.folder))
         report = pkg.validate(limit_errors=1000)
     except Exception as exc:  # frictionless raises FrictionlessException for bad metadata
         error = getattr(exc, "error", None)
         note = getattr(error, "note", None) or str(exc)
-        return [Problem(rel(package.folder / "datapackage.json", root), None, None,
-                        f"frictionless cannot read the package: {note}", HINTS["package-error"])]
+        return [Problem(where, None, None, f"frictionless cannot read the package: {note}", HINTS["package-error"])]
     for error in report.errors:
         problems.append(_problem(package, root, "", error))
     for task in report.tasks:

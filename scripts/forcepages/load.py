@@ -15,7 +15,8 @@ from .discover import PackageInfo, discover, rel
 from .errors import Problem, ValidationFailed
 from .frictionless_check import frictionless_problems
 from .paths import REFERENCE_PACKAGE, VALUE_REQUIRED_FIELDS
-from .tables import read_text_table
+from .tables import frame_from_cells, read_text, read_text_table
+from . import fastcheck
 
 REFERENCE_TABLES = {
     "areas": ("area_code", "name", "area_type"),
@@ -147,7 +148,14 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str
             fields = [f.get("name") for f in (resource.get("schema") or {}).get("fields", []) if isinstance(f, dict)]
             if not contract.is_values_table(fields):
                 continue
-            frame, found = read_text_table(file, where)
+            text, found = read_text(file, where)
+            problems += found
+            if text is None:
+                continue
+            cells = fastcheck.read_cells(text)
+            if fastcheck.can_check(resource.get("schema")):  # the Table Schema rules, as frictionless checks them
+                problems += fastcheck.table_problems(cells, resource["schema"], where)
+            frame, found = frame_from_cells(*cells, where)
             problems += found
             if frame is None:
                 continue
@@ -171,6 +179,25 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str
     return values, problems, files
 
 
+def _fast_resources(package: PackageInfo, settings: Settings) -> set[int]:
+    """Indices of the resources whose data fastcheck checks instead of frictionless: every indicator-values table.
+
+    Values tables are the large ones (a million rows takes frictionless about a minute); fastcheck applies the
+    same Table Schema rules to whole columns and reports the same problems (tests/test_parity.py). frictionless
+    still checks every package's metadata and the reference and framework tables, which are small and may
+    have foreign keys between them.
+    """
+    if package.name in (REFERENCE_PACKAGE, settings.framework):
+        return set()
+    found = set()
+    for i, resource in enumerate(package.descriptor.get("resources", [])):
+        schema = resource.get("schema") if isinstance(resource, dict) else None
+        fields = [f.get("name") for f in (schema or {}).get("fields", []) if isinstance(f, dict)] if isinstance(schema, dict) else []
+        if contract.is_values_table(fields) and fastcheck.can_check(schema):
+            found.add(i)
+    return found
+
+
 def _typed_catalogue(indicators: pd.DataFrame) -> pd.DataFrame:
     """The catalogue with numbers as numbers, indexed by indicator id."""
     out = indicators.copy()
@@ -191,7 +218,7 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
                                     f'the "{required}" package is missing.', "Every site needs it: see datapackages/README.md."))
     if frictionless:
         for package in packages:
-            problems += frictionless_problems(package, root)
+            problems += frictionless_problems(package, root, _fast_resources(package, settings))
     if REFERENCE_PACKAGE not in by_name or settings.framework not in by_name:
         raise ValidationFailed(problems)
     reference, found = _reference(by_name[REFERENCE_PACKAGE], root)

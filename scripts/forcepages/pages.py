@@ -79,7 +79,7 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str) -> li
 
 
 def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str) -> list[str]:
-    """Short plain sentences about one indicator in one area."""
+    """Short plain sentences about one indicator in one area: one point per list item (1 or 2 sentences each)."""
     latest = area.latest
     if latest is None:
         return ["There is no published figure for this area."]
@@ -99,8 +99,9 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         if meta["measure"] == "value" and name != "England and Wales":
             continue
         btext = wording.value(bench.get("benchmark"), meta, with_unit=False)
-        out.extend(wording.sentences(wording.comparison(bench["category"], bench["judgement"], meta["polarity"], name, btext)))
-    out.extend(wording.sentences(wording.change(area.change, meta)))
+        out.append(wording.comparison(bench["category"], bench["judgement"], meta["polarity"], name, btext))
+    if wording.change(area.change, meta):
+        out.append(wording.change(area.change, meta))
     if area.spc_latest:
         out.append(wording.SPC_WORDS[area.spc_latest])
     if wording.TREND_WORDS.get(area.trend):
@@ -234,7 +235,7 @@ class Composer:
                 "spc": result.spc_applies, "polarity": meta["polarity"]}
 
     def indicator_page(self, iid: str) -> None:
-        """All forces together, in alphabetical order, with the funnel plot; never ranked."""
+        """All forces together, in alphabetical order, with the funnel plot; never put in order of value."""
         result = self.results[iid]
         meta = result.meta
         path = f"indicators/{iid}.md"

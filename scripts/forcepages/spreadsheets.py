@@ -28,7 +28,7 @@ MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 NUMERIC = {"number", "integer", "year"}
 SYMBOL_NOTES = [
     ("[x]", "not available (also used where the data package leaves a number empty)"),
-    ("[z]", "not applicable"),
+    ("[z]", "not applicable (also used where the data package leaves a text cell, such as a note or status, empty)"),
     ("[c]", "confidential: suppressed to protect people"),
     ("[low]", "a number that rounds to zero"),
     ("[u]", "low reliability"),
@@ -150,7 +150,8 @@ def write_ods(sheets: list[Sheet], title: str, subject: str = "") -> bytes:
 
 
 def _typed(value: str, numeric: bool) -> Cell:
-    """A CSV cell as a spreadsheet cell: numbers as numbers, GSS symbols and text as text, empty numbers as [x]."""
+    """A CSV cell as a spreadsheet cell: numbers as numbers, GSS symbols and text as text; no blank cells
+    (an empty number is [x] not available, an empty text cell such as a note or status is [z] not applicable)."""
     text = value.strip()
     if numeric:
         if text == "":
@@ -159,7 +160,7 @@ def _typed(value: str, numeric: bool) -> Cell:
             number = float(text)
             return int(number) if number.is_integer() and abs(number) < 1e15 and "." not in text and "e" not in text.lower() else number
         return text
-    return value if value != "" else None
+    return value if value.strip() != "" else "[z]"
 
 
 def _table_rows(raw: bytes, schema: dict[str, Any]) -> tuple[list[str], list[list[Cell]]]:
@@ -194,8 +195,8 @@ def package_spreadsheet(package: PackageInfo, descriptor: dict[str, Any], files:
     contents = [["Contents"], ["This worksheet contains one table. Each table in this spreadsheet is on its own worksheet."],
                 ["Sheet name", "Table title", "Number of rows", "Source file"]]
     contents += [[name, t, len(rows), path] for name, t, _, _, rows, path in tables]
-    contents.append(["Notes", "Notes for the tables in this spreadsheet", len(notes), None])
-    notes_sheet = [["Notes"], ["This worksheet contains one table. Tables refer to these notes by number."], ["Note number", "Note text"]]
+    contents.append(["Notes", "Notes for the tables in this spreadsheet", len(notes), "[z]"])
+    notes_sheet = [["Notes"], ["This worksheet contains one table. The notes apply to the tables in this spreadsheet."], ["Note number", "Note text"]]
     notes_sheet += [[f"Note {n}", text] for n, text in enumerate(notes, start=1)]
     sheets = [Sheet("Cover_sheet", cover, None), Sheet("Contents", contents, 2), Sheet("Notes", notes_sheet, 2)]
     for name, t, resource, header, rows, path in tables:
@@ -239,7 +240,8 @@ def _cover(package: PackageInfo, d: dict[str, Any], settings: Settings, tables: 
 
 
 def _notes(package: PackageInfo, d: dict[str, Any], catalogue: pd.DataFrame | None, tables: list) -> list[str]:
-    notes = ["Empty numeric cells in the data package are shown as [x] (not available).",
+    notes = ["Empty numeric cells in the data package are shown as [x] (not available); empty text cells, such as a note or "
+             "status, are shown as [z] (not applicable). A [z] in the status column means the figure is neither provisional nor revised.",
              "Values with fewer events than an indicator's disclosure threshold are published as [c] to protect people."]
     if catalogue is not None and len(catalogue) and "source_package" in catalogue.columns:
         mine = catalogue[catalogue["source_package"].eq(package.name)]

@@ -16,6 +16,39 @@ FIRST_ROW = 2
 
 def read_text_table(file: Path, where: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Every cell as text ('' for empty), or the problems that stop the file being read."""
+    text, problems = read_text(file, where)
+    if text is None:
+        return None, problems
+    problems = _ragged_rows(text, where)
+    if problems:
+        return None, problems
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        return None, [Problem(where, None, None, f"cannot be read as CSV ({str(exc).strip()}).",
+                              "Check quotes and separators; save as comma-separated UTF-8.")]
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame, []
+
+
+def frame_from_cells(labels: list[str], cells: pd.DataFrame, counts, where: str, limit: int = 20) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """A text table from fastcheck.read_cells, or the ragged-row problems that stop the contract checks."""
+    width = len(labels)
+    ragged = ((counts != width) & (counts > 0)).nonzero()[0]
+    if len(ragged):
+        return None, [Problem(where, int(i) + FIRST_ROW, None, f"has {int(counts[i])} cells but the header has {width}.",
+                              "Make every row have one cell per column (quote cells that hold commas).") for i in ragged[:limit]]
+    names, seen = [], {}
+    for label in labels:  # repeated labels get .1, .2 as pandas does; frictionless reports them
+        seen[label] = seen.get(label, -1) + 1
+        names.append(label if not seen[label] else f"{label}.{seen[label]}")
+    frame = cells.iloc[:, :width].copy()
+    frame.columns = names
+    return frame, []
+
+
+def read_text(file: Path, where: str) -> tuple[str | None, list[Problem]]:
+    """The file as UTF-8 text (a BOM removed), or the problems that stop it being read."""
     try:
         raw = file.read_bytes()
     except OSError as exc:
@@ -31,16 +64,11 @@ def read_text_table(file: Path, where: str) -> tuple[pd.DataFrame | None, list[P
     if "\x00" in text:
         return None, [Problem(where, None, None, "holds NUL bytes, so it is not a text CSV file.",
                               "Export the data again as CSV (UTF-8).")]
-    problems = _ragged_rows(text, where)
-    if problems:
-        return None, problems
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
-        return None, [Problem(where, None, None, f"cannot be read as CSV ({str(exc).strip()}).",
-                              "Check quotes and separators; save as comma-separated UTF-8.")]
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame, []
+    if text.count('"') % 2:  # a quote never closed swallows every later row into one cell
+        line = text[: text.rindex('"')].count("\n") + 1
+        return None, [Problem(where, line, None, "has a quote (\") that is never closed, so the rest of the file reads as one cell.",
+                              "Close the quote, or double a quote inside a quoted cell (\"\").")]
+    return text, []
 
 
 def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:

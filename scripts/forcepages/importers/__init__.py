@@ -23,6 +23,8 @@ IMPORTERS = {
     "road-safety": "road_safety",
     "public-confidence": "confidence",
     "police-funding": "funding",
+    "police-uk-monthly": "police_uk",
+    "anti-social-behaviour": "anti_social_behaviour",
 }
 
 

@@ -77,6 +77,17 @@ ASB_CAVEAT = ("This comes from a survey of adults, so it is an estimate. No inte
               "in the note column.")
 
 
+POLICE_UK_SOURCE = "data.police.uk street-level crime data (Home Office), Open Government Licence v3.0"
+POLICE_UK_CAVEAT = ("Only City of London has monthly figures here. Fewer than 10,000 people live there. "
+                    "But many thousands more come to work or visit each day. So the rates per person who lives "
+                    "there are very high. data.police.uk can change past months when crimes are moved or cancelled. "
+                    "The months July 2017 to March 2018 are missing from the files we hold. Rates use the "
+                    "mid-year population of the calendar year.")
+ASB_JUDGEMENT_CAVEAT = ("Fewer incidents is not always better here. The figure depends on how many people tell "
+                        "the police, and on how forces decide between an incident and a crime. When forces "
+                        "record more of them as crimes, the number of incidents goes down.")
+
+
 def _survey(id_, title, definition, polarity, caveats=BCS_CAVEAT, source=VFM_SOURCE):
     return dict(indicator_id=id_, title=title, definition=definition, domain_id="confidence-and-satisfaction",
                 measure="survey", unit="%", rate_base="", polarity=polarity, decimals="1",
@@ -113,6 +124,38 @@ INDICATORS = [
            "Thefts from shops recorded by the police in 12 months, for every 1,000 people.",
            "local-crime-and-policing",
            extra="Many shop thefts are never reported to the police. Areas with many shops and visitors have more."),
+    dict(indicator_id="monthly-recorded-crime-police-uk", title="Crimes recorded each month",
+         definition=("Crimes the police recorded in one month, for every 1,000 people who live in the area. "
+                     "Anti-social behaviour and fraud are not counted. The counts come from data.police.uk."),
+         domain_id="local-crime-and-policing", measure="rate", unit="crimes per 1,000 people in a month",
+         rate_base="1000", polarity="lower-is-better", decimals="1", disclosure_threshold="",
+         source_package="police-uk-monthly", source=POLICE_UK_SOURCE,
+         caveats=" ".join((RECORDED_CAVEAT, POLICE_UK_CAVEAT))),
+    dict(indicator_id="monthly-anti-social-behaviour-police-uk", title="Anti-social behaviour each month",
+         definition=("Times the police were told about anti-social behaviour in one month, for every 1,000 "
+                     "people who live in the area. This means things like being rowdy, noisy or a nuisance in "
+                     "the street. The counts come from data.police.uk."),
+         domain_id="local-crime-and-policing", measure="rate", unit="incidents per 1,000 people in a month",
+         rate_base="1000", polarity="no-judgement", decimals="2", disclosure_threshold="",
+         source_package="police-uk-monthly", source=POLICE_UK_SOURCE,
+         caveats=" ".join((ASB_JUDGEMENT_CAVEAT, POLICE_UK_CAVEAT,
+                           "The file for May 2017 has no anti-social behaviour in it, so that month is shown as "
+                           "not available."))),
+    dict(indicator_id="anti-social-behaviour-incidents", title="Anti-social behaviour reported to the police",
+         definition=("Times the police were told about anti-social behaviour in a year from April to March, "
+                     "for every 1,000 people who live in the area. This means things like being rowdy, noisy or "
+                     "a nuisance in the street. These are not counted as crimes."),
+         domain_id="local-crime-and-policing", measure="rate", unit="incidents per 1,000 people",
+         rate_base="1000", polarity="no-judgement", decimals="1", disclosure_threshold="",
+         source_package="anti-social-behaviour",
+         source="ONS, police force area data tables, Table P7 (Home Office police recorded incidents), "
+                "years ending March 2018 and 2019",
+         caveats=(ASB_JUDGEMENT_CAVEAT + " Councils and housing landlords deal with some incidents, and those "
+                  "are not counted. The way incidents were recorded changed in April 2011, so figures before and "
+                  "after do not compare. Warwickshire estimated up to 4 in 100 of its incidents from April 2014 "
+                  "to March 2018. Cheshire's figure for April 2017 to March 2018 was first given for 11 months "
+                  "and has since been revised. City of London has few residents, so its rates are very high. "
+                  "Rates use the mid-year population for the 30 June inside the year.")),
     _charge("charge-rate-all-crime", "Crimes that led to a charge", "all crimes", "local-crime-and-policing"),
     _charge("charge-rate-violence-with-injury", "Violence with injury that led to a charge",
             "attacks that hurt someone", "local-crime-and-policing"),
@@ -197,6 +240,9 @@ INDICATORS = [
 ]
 
 SERIES_BREAKS = [
+    ("anti-social-behaviour-incidents", "2011-04-01",
+     "Anti-social behaviour incidents started to be recorded in a different way. Figures before and after this "
+     "date do not compare."),
     ("burglary-of-homes", "2017-04-01",
      "Domestic burglary was replaced by residential burglary. Residential burglary also counts sheds, garages "
      "and other buildings at a home. Figures before and after this date do not compare."),

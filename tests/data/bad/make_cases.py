@@ -1,0 +1,131 @@
+"""Write the bad-input corpus: one folder per case, each a case.json of changes to tests/data/fixture_site.
+
+Run ``python tests/data/bad/make_cases.py`` after changing a case here; then refresh the expected
+problems with ``FORCEPAGES_UPDATE_SNAPSHOTS=1 pytest tests/test_hostile.py -k expected`` and review the diff.
+
+case.json keys (applied in this order by tests/badcorpus.py on a copy of the fixture site):
+  delete   [path]                        remove a file or folder
+  replace  {path: [[old, new], ...]}     text replacement (each ``old`` must occur)
+  append   {path: text}                  add text at the end of a file
+  json     {path: [[[keys...], value]]}  set a value inside a JSON file (value null deletes the key)
+  write    {path: text}                  write a text file
+  files/   a folder copied over the site (for bytes that are not UTF-8)
+  symlink  {path: target}                make a link ("{outside}" is a file outside the site)
+  expect   [[file, row, field], ...]     the problems, as flat tuples (Problem.as_tuple)
+  parity   false                         leave the case out of the fastcheck/frictionless comparison
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+V = "datapackages/crime/values.csv"
+VJ = "datapackages/crime/datapackage.json"
+AREAS = "datapackages/reference/areas.csv"
+IND = "datapackages/framework/indicators.csv"
+ROW = "burglary,E23000001,2014-04-01,2015-03-31,2236,600000,3.7267,,,,"
+ROW2 = "burglary,E23000001,2015-04-01,2016-03-31,2111,600000,3.5183,,,,"
+CHARGE = "charge-rate,E23000001,2016-04-01,2017-03-31,2400,30000,8.0,,,,"
+CONF = "confidence,E23000001,2017-04-01,2018-03-31,,,62,58.5,65.5,,"
+
+
+def values_row(old: str, new: str) -> dict:
+    """Change one values row."""
+    return {"replace": {V: [[old, new]]}}
+
+
+CASES: dict[str, dict] = {
+    "value-not-a-number": values_row(ROW, ROW.replace("3.7267", "abc")),
+    "value-with-thousands-comma": values_row(ROW, ROW.replace("600000", '"600,000"')),
+    "date-wrong-format": values_row(ROW, ROW.replace("2014-04-01", "01/04/2014")),
+    "date-impossible": values_row(ROW, ROW.replace("2014-04-01", "2018-02-30")),
+    "date-year-9999": values_row(ROW, ROW.replace("2015-03-31", "9999-03-31")),
+    "period-ends-before-start": values_row(ROW, ROW.replace("2014-04-01,2015-03-31", "2015-03-31,2014-04-01")),
+    "value-nan": values_row(ROW, ROW.replace("3.7267", "NaN")),
+    "value-infinity": values_row(ROW, ROW.replace("3.7267", "inf")),
+    "numerator-negative": values_row(ROW, ROW.replace("2236", "-5")),
+    "denominator-zero": values_row(ROW, ROW.replace("600000", "0")),
+    "value-absurdly-large": values_row(ROW, ROW.replace("3.7267", "1e20")),
+    "proportion-over-100": values_row(CHARGE, CHARGE.replace("8.0", "180.0")),
+    "numerator-above-denominator": values_row(CHARGE, CHARGE.replace("2400,30000", "40000,30000")),
+    "interval-misses-value": values_row(CONF, CONF.replace("58.5,65.5", "63.5,65.5")),
+    "value-empty": values_row(ROW, ROW.replace("3.7267", "")),
+    "status-unknown": values_row(ROW, ROW.replace(",,,,", ",,,[q],")),
+    "indicator-unknown": values_row(ROW, ROW.replace("burglary,", "burglery,")),
+    "area-unknown": values_row(ROW, ROW.replace("E23000001", "E23000099")),
+    "key-repeated": {"append": {V: ROW + "\n"}},
+    "row-extra-cell": values_row(ROW, ROW + ",surplus"),
+    "row-missing-cell": values_row(ROW, ROW.rsplit(",", 3)[0]),
+    "row-blank": values_row(ROW, ",,,,,,,,,,"),
+    "header-missing-value-column": {"replace": {V: [["denominator,value,", "denominator,"]] + [[r, r.replace(",3.7267,", ",")] for r in (ROW,)]}},
+    "header-repeated-column": {"replace": {V: [["status,note", "status,status"]]}},
+    "header-semicolons": {"replace": {V: [["indicator_id,area_code,", "indicator_id;area_code;"]]}},
+    "unclosed-quote": values_row(ROW, ROW.replace(",,,,", ',,,,"no end quote')),
+    "values-latin1": {"files": True},
+    "values-utf16-bom": {"files": True},
+    "values-nul-bytes": {"files": True},
+    "values-empty-file": {"write": {V: ""}},
+    "values-whitespace-only": {"write": {V: "\n\n  \n"}},
+    "values-file-missing": {"delete": [V]},
+    "path-remote-url": {"json": {VJ: [[["resources", 0, "path"], "https://example.org/values.csv"]]}},
+    "path-parent-folder": {"json": {VJ: [[["resources", 0, "path"], "../reference/areas.csv"]]}},
+    "path-absolute": {"json": {VJ: [[["resources", 0, "path"], "/etc/passwd"]]}},
+    "path-symlink-outside": {"delete": [V], "symlink": {V: "{outside}"}},
+    "path-symlink-loop": {"delete": [V], "symlink": {V: "values.csv"}},
+    "schema-as-url": {"json": {VJ: [[["resources", 0, "schema"], "https://example.org/schema.json"]]}},
+    "dialect-as-url": {"json": {VJ: [[["resources", 0, "dialect"], "https://example.org/dialect.json"]]}},
+    "schema-unknown-type": {"json": {VJ: [[["resources", 0, "schema", "fields", 6, "type"], "numbr"]]}},
+    "inline-data": {"json": {VJ: [[["resources", 0, "data"], [["a"], [1]]]]}},
+    "descriptor-malformed-json": {"write": {VJ: '{"name": "crime", "resources": [\n'}},
+    "descriptor-not-an-object": {"write": {VJ: '["crime"]\n'}},
+    "descriptor-no-resources": {"json": {VJ: [[["resources"], []]]}},
+    "reference-package-missing": {"delete": ["datapackages/reference"]},
+    "areas-file-missing": {"delete": [AREAS]},
+    "area-code-repeated": {"append": {AREAS: "E23000001,Northshire again,force,North East,England,\n"}},
+    "area-code-unsafe": {"replace": {AREAS: [["E23000004,Westshire", "<b>E23</b>,Westshire"]]}},
+    "similar-force-unknown": {"append": {"datapackages/reference/similar_forces.csv": "E23000001,E23000077,Fixture groups\n"}},
+    "population-negative": {"replace": {"datapackages/reference/population.csv": [["E23000001,2010,585000", "E23000001,2010,-585000"]]}},
+    "indicator-domain-unknown": {"replace": {IND: [["local-crime-and-policing,rate,\"offences", "local-crime,rate,\"offences"]]}},
+    "indicator-measure-unknown": {"replace": {IND: [["local-crime-and-policing,rate,\"offences", "local-crime-and-policing,ratio,\"offences"]]}},
+    "indicator-polarity-unknown": {"replace": {IND: [["1000,lower-is-better,1,,crime", "1000,down-is-good,1,,crime"]]}},
+    "indicator-decimals-out-of-range": {"replace": {IND: [["1000,lower-is-better,1,,crime", "1000,lower-is-better,7,,crime"]]}},
+    "indicator-source-package-missing": {"replace": {IND: [["1000,lower-is-better,1,,crime", "1000,lower-is-better,1,,nowhere"]]}},
+    "indicator-id-not-a-slug": {"replace": {IND: [["burglary,Burglary,", "Burglary Homes,Burglary,"]]}},
+    "rate-without-base": {"replace": {IND: [["\"offences per 1,000 people\",1000,", "\"offences per 1,000 people\",,"]]}},
+    "series-break-bad-date": {"replace": {"datapackages/framework/series_breaks.csv": [["2016-04-01", "April 2016"]]}},
+}
+
+BYTES = {
+    "values-latin1": lambda text: text.replace(ROW, ROW[:-1] + "café") .encode("latin-1"),
+    "values-utf16-bom": lambda text: text.encode("utf-16"),
+    "values-nul-bytes": lambda text: text.replace(ROW, ROW + "\x00").encode("utf-8"),
+}
+
+
+def main() -> None:
+    """Write every case folder, keeping the expected problems already recorded."""
+    fixture = HERE.parent / "fixture_site"
+    values = (fixture / V).read_text(encoding="utf-8")
+    for name, case in CASES.items():
+        folder = HERE / name
+        old = json.loads((folder / "case.json").read_text()) if (folder / "case.json").is_file() else {}
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        body = {k: v for k, v in case.items() if k != "files"}
+        if name in BYTES:
+            target = folder / "files" / V
+            target.parent.mkdir(parents=True)
+            target.write_bytes(BYTES[name](values))
+        body["expect"] = old.get("expect", [])
+        if "parity" in old:
+            body["parity"] = old["parity"]
+        (folder / "case.json").write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(CASES)} cases in {HERE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Plain English: GOV.UK number and date style, banned words on every page, sentence length and reading age."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from forcepages import readability, wording
+
+
+@pytest.mark.parametrize("x,expected", [(12345, "12,345"), (999, "999"), (1000, "1,000"), (float("nan"), "[x]")])
+def test_counts_have_commas_from_1000(x, expected):
+    assert wording.count(x) == expected
+
+
+@pytest.mark.parametrize("x,expected", [(138_000_000, "£138 million"), (1_200_000_000, "£1.2 billion"), (2_000_000_000, "£2 billion"),
+                                        (4500, "£4,500"), (140.5, "£140.50"), (12, "£12")])
+def test_money(x, expected):
+    assert wording.money(x) == expected
+
+
+def test_percent_and_values_in_units():
+    assert wording.percent(12) == "12%"
+    assert wording.percent(12.54, 1) == "12.5%"
+    assert wording.value(4.123, {"unit": "offences per 1,000 people", "decimals": 1}) == "4.1 offences per 1,000 people"
+    assert wording.value(23.44, {"unit": "%", "decimals": 1}) == "23.4%"
+    assert wording.value(140.5, {"unit": "£ per person", "decimals": 2}) == "£140.50 per person"
+    assert wording.with_interval(12.3, 11.1, 13.6, {"unit": "x", "decimals": 1}) == "12.3 (95% confidence interval 11.1 to 13.6)"
+
+
+@pytest.mark.parametrize("start,end,expected", [
+    ("2017-04-01", "2018-03-31", "12 months to March 2018"),
+    ("2018-01-01", "2018-03-31", "January to March 2018"),
+    ("2018-03-31", "2018-03-31", "31 March 2018"),
+    ("2018-03-01", "2018-03-31", "March 2018"),
+    ("2016-04-01", "2018-03-31", "April 2016 to March 2018"),
+])
+def test_periods(start, end, expected):
+    assert wording.period(start, end) == expected
+
+
+def test_dates():
+    assert wording.long_date(date(2017, 6, 4)) == "4 June 2017"
+    assert wording.in_period("2017-04-01", "2018-03-31") == "in the 12 months to March 2018"
+
+
+def test_banned_words_found_as_whole_words_only():
+    assert wording.banned_words("The best and the worst of the league table, ranked top to bottom, failing a target.") == [
+        "best", "worst", "league table", "ranked", "top", "bottom", "failing", "target"]
+    assert wording.banned_words("Stop at the bottle shop; targeted? no: the topic is bestowed") == []
+
+
+def test_comparisons_are_short_and_neutral():
+    for category in ("similar", "higher", "lower", "much-higher", "much-lower", "not-compared"):
+        for polarity, judgement in (("higher-is-better", "better"), ("lower-is-better", "worse"), ("no-judgement", "not-judged")):
+            text = wording.comparison(category, judgement, polarity, "England and Wales", "4.3")
+            assert not wording.banned_words(text)
+            assert all(readability.words(s) <= readability.MAX_WORDS for s in wording.sentences(text))
+
+
+def test_plain_text_strips_markdown_html_and_tables():
+    text = readability.plain_text('---\ntitle: x\n---\n# Head\n\n<div class="a">Some <b>bold</b> text.</div>\n\n'
+                                  "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n- [A link](x.md) item\n\nBurglary \\- homes\n")
+    assert text == "Head. Some bold text. A link item. Burglary - homes."
+
+
+# --- every generated page of the national site ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def national_docs(national_site):
+    return sorted((national_site / "docs").rglob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def readability_report(national_site):
+    return json.loads((national_site / "site" / "reports" / "readability.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_no_banned_words_on_any_generated_page(national_docs):
+    assert len(national_docs) > 200
+    found = {}
+    for file in national_docs:
+        words = wording.banned_words(readability.plain_text(file.read_text(encoding="utf-8")))
+        if words:
+            found[file.name] = sorted(set(words))
+    assert found == {}
+
+
+@pytest.mark.slow
+def test_readability_report_covers_every_page(national_site, national_docs, readability_report):
+    pages = set(readability_report["per_page"])
+    generated = {p.relative_to(national_site / "docs").as_posix() for p in national_docs}
+    hand_written = {p.name for p in (national_site.parent.parent.parent / "site_src" / "pages").glob("*.md")} if False else set()
+    assert pages <= generated
+    assert len(pages) >= len(generated - hand_written) - 10  # hand-written pages are the publisher's, not generated
+    entry = readability_report["per_page"]["index.md"]["page"]
+    assert {"flesch_kincaid_grade", "reading_age", "longest_sentence_words"} <= set(entry)
+    assert entry["reading_age"] == pytest.approx(entry["flesch_kincaid_grade"] + 5)
+
+
+@pytest.mark.slow
+def test_generated_summaries_reading_age_9_or_below(readability_report):
+    summaries = readability_report["summaries"]
+    assert summaries["pages"] > 100
+    assert summaries["average_flesch_kincaid_grade"] <= readability.MAX_SUMMARY_GRADE, summaries
+    assert summaries["average_reading_age"] <= 9
+
+
+@pytest.mark.slow
+def test_no_generated_summary_sentence_over_25_words(readability_report):
+    too_long = {page: e["summaries"]["longest_sentence"] for page, e in readability_report["per_page"].items()
+                if "summaries" in e and e["summaries"]["longest_sentence_words"] > readability.MAX_WORDS}
+    assert too_long == {}

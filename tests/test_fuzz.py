@@ -15,7 +15,7 @@ from forcepages.errors import Problem, ValidationFailed
 from forcepages.load import validate_and_load
 
 VALUES = "datapackages/crime/values.csv"
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")

@@ -90,7 +90,7 @@ CELLS = ["x", "y", "", "[x]", "[c]", "1", "-1", "1.5", "NaN", "inf", "-inf", "1e
          "[p]", "q", " 1", "1_000", "0", "01", "1.0", "2020-1-1", " ", '"a,b"', '"q""r"', "2020-01-01 "]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(st.sampled_from(CELLS), min_size=0, max_size=8), max_size=10), vectorised=st.booleans())
 def test_random_tables(rows, vectorised, tmp_path, monkeypatch):
     """Random cells, ragged rows and blank lines: the same errors as frictionless."""

@@ -93,9 +93,9 @@ def test_no_banned_words_on_any_generated_page(national_docs):
 def test_readability_report_covers_every_page(national_site, national_docs, readability_report):
     pages = set(readability_report["per_page"])
     generated = {p.relative_to(national_site / "docs").as_posix() for p in national_docs}
-    hand_written = {p.name for p in (national_site.parent.parent.parent / "site_src" / "pages").glob("*.md")} if False else set()
     assert pages <= generated
-    assert len(pages) >= len(generated - hand_written) - 10  # hand-written pages are the publisher's, not generated
+    # every generated page is measured; only the publisher's hand-written pages (site_src/pages) may be missing
+    assert len(generated - pages) <= 10, sorted(generated - pages)
     entry = readability_report["per_page"]["index.md"]["page"]
     assert {"flesch_kincaid_grade", "reading_age", "longest_sentence_words"} <= set(entry)
     assert entry["reading_age"] == pytest.approx(entry["flesch_kincaid_grade"] + 5)

@@ -92,7 +92,7 @@ def suppressed_rows(results: dict[str, IndicatorResult], root: Path) -> dict[str
 
 def _suppress_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
     """The CSV with the suppressed rows' numerator, value and interval cells replaced by [c]."""
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+    reader = spreadsheets.csv_records(raw)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header: list[str] = []
@@ -111,7 +111,7 @@ def _suppress_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
 
 
 def _count_rows(raw: bytes) -> int:
-    return max(sum(1 for _ in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))) - 1, 0)
+    return max(len(spreadsheets.csv_records(raw)) - 1, 0)
 
 
 def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings, files: list[tuple[str, bytes]],

@@ -95,7 +95,7 @@ def read_cells(text: str) -> tuple[list[str], pd.DataFrame, np.ndarray]:
         if frame is not None and len(frame) != len(counts):
             frame = None
     if frame is None:  # ragged, long rows or unusual quoting: the csv module, row by row
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = list(csv.reader(io.StringIO(text, newline="")))
         counts = np.array([len(r) for r in rows], dtype=np.int64)
         width = int(counts.max()) if len(counts) else 0
         frame = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)

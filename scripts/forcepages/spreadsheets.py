@@ -163,8 +163,18 @@ def _typed(value: str, numeric: bool) -> Cell:
     return value if value.strip() != "" else "[z]"
 
 
+def csv_records(raw: bytes) -> list[list[str]]:
+    """A CSV file's records as lists of text; odd line breaks inside cells are read the way pandas reads them."""
+    text = raw.decode("utf-8-sig")
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, header=None, keep_default_na=False, na_filter=False)
+        return frame.values.tolist()
+
+
 def _table_rows(raw: bytes, schema: dict[str, Any]) -> tuple[list[str], list[list[Cell]]]:
-    records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    records = csv_records(raw)
     if not records:
         return [], []
     header = records[0]

@@ -74,7 +74,7 @@ def read_text(file: Path, where: str) -> tuple[str | None, list[Problem]]:
 def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:
     """Rows with more or fewer cells than the header."""
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
         for number, row in enumerate(reader, start=FIRST_ROW):

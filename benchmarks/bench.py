@@ -1,0 +1,152 @@
+"""`make bench`: build times, generation against plain MkDocs, peak memory and bytes per page, plus validation timings.
+
+Every measured step runs in a child process; peak memory is that child's maximum resident set (os.wait4).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+BUILD = """
+import json, sys, time
+from pathlib import Path
+from forcepages.build import build
+from forcepages.config import load_settings
+config, out = Path(sys.argv[1]), Path(sys.argv[2])
+start = time.perf_counter()
+report = build(load_settings(config), config, out, strict=False)
+print(json.dumps({"seconds": time.perf_counter() - start, "pages": report.pages, "timings": report.timings}))
+"""
+
+PLAIN_MKDOCS = """
+import json, sys, time
+from pathlib import Path
+from forcepages.mkdocs_run import build_site
+config, docs, site = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+start = time.perf_counter()
+build_site(config, docs, site, [("API", "api.md")], strict=False)
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+VALIDATE = """
+import io, json, sys, time
+from pathlib import Path
+import pandas as pd
+from forcepages import contract, fastcheck
+from forcepages.tables import read_text
+mode, file, schema_file = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+schema = json.loads(schema_file.read_text())
+start = time.perf_counter()
+if mode == "frictionless":
+    from frictionless import Resource
+    from forcepages.frictionless_check import _safe_descriptor
+    res = _safe_descriptor({"resources": [{"name": "v", "path": file.name, "schema": schema}]})["resources"][0]
+    report = Resource(res, basepath=str(file.parent)).validate(limit_errors=1000)
+    found = len(report.tasks[0].errors)
+else:
+    text, _ = read_text(file, file.name)
+    catalogue = pd.DataFrame({"indicator_id": ["burglary"], "measure": ["rate"]}).set_index("indicator_id", drop=False)
+    codes = {"E23000001", "E23000002", "E23000003", "E23000004", "E23000005"}
+    if mode == "pandas":  # what load.py did before fastcheck: pandas reads the text, the contract checks it
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    else:  # fastcheck: read the cells, the Table Schema rules, then the same contract checks
+        cells = fastcheck.read_cells(text)
+        found = len(fastcheck.check_cells(*cells, schema))
+        from forcepages.tables import frame_from_cells
+        frame, _ = frame_from_cells(*cells, file.name)
+    typed, problems = contract.check_values(frame, file.name, catalogue, codes)
+    found = len(problems)
+print(json.dumps({"seconds": time.perf_counter() - start, "problems": found}))
+"""
+
+
+def child(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh Python; its JSON result plus wall seconds and peak memory (MB)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0), err.seek(0)
+        text = out.read().decode()
+        if proc.returncode:
+            raise SystemExit(f"child failed:\n{err.read().decode()[-3000:]}")
+    result = json.loads(text.strip().splitlines()[-1])
+    result.update(wall=wall, peak_mb=usage.ru_maxrss / 1024)
+    return result
+
+
+def site_bytes(site: Path) -> tuple[int, int]:
+    """(HTML pages, bytes of every file in the site)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(1 for p in files if p.suffix == ".html"), sum(p.stat().st_size for p in files)
+
+
+def bench_site(label: str, config: Path, work: Path) -> None:
+    """Build a site in a child process, then plain MkDocs on the same Markdown."""
+    out = work / f"{label}-build"
+    build = child(BUILD, str(config), str(out))
+    plain = child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(work / f"{label}-plain-site"))
+    html_pages, total = site_bytes(out / "site")
+    html_only = sum(p.stat().st_size for p in (out / "site").rglob("*.html"))
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in build["timings"].items())
+    print(f"{label}: {build['pages']:,} pages built in {build['wall']:.1f} s wall ({stages}); "
+          f"peak memory {build['peak_mb']:.0f} MB")
+    print(f"  plain mkdocs build of the same Markdown: {plain['wall']:.1f} s wall ({plain['seconds']:.1f} s in mkdocs); "
+          f"generation / plain MkDocs = {build['wall'] / plain['wall']:.2f}")
+    print(f"  {html_pages:,} HTML pages; {html_only / html_pages / 1024:.1f} KB of HTML per page; "
+          f"{total / html_pages / 1024:.1f} KB of site per page (all files)")
+
+
+def bench_validation(work: Path, rows: int = 1_000_000, frictionless_rows: int = 100_000) -> None:
+    """One million values rows: pandas read + contract, fastcheck + contract, and frictionless (on 100,000 rows, scaled)."""
+    from synth import make_values
+
+    schema = json.loads((ROOT / "tests/data/fixture_site/datapackages/crime/datapackage.json").read_text())["resources"][0]["schema"]
+    schema_file = work / "schema.json"
+    schema_file.write_text(json.dumps(schema))
+    big, small = work / "values-1m.csv", work / "values-100k.csv"
+    make_values(big, rows)
+    make_values(small, frictionless_rows)
+    pandas_run = child(VALIDATE, "pandas", str(big), str(schema_file))
+    fast_run = child(VALIDATE, "fast", str(big), str(schema_file))
+    fric = child(VALIDATE, "frictionless", str(small), str(schema_file))
+    scaled = fric["seconds"] * rows / frictionless_rows
+    print(f"validation of {rows:,} values rows ({big.stat().st_size / 1e6:.0f} MB):")
+    print(f"  pandas read + contract checks:            {pandas_run['seconds']:6.1f} s, peak {pandas_run['peak_mb']:.0f} MB")
+    print(f"  fastcheck Table Schema + contract checks: {fast_run['seconds']:6.1f} s, peak {fast_run['peak_mb']:.0f} MB "
+          f"= {fast_run['seconds'] / pandas_run['seconds']:.2f} x pandas (goal <= 1.5)")
+    print(f"  frictionless Table Schema only:           {scaled:6.1f} s (measured {fric['seconds']:.1f} s on {frictionless_rows:,} rows, "
+          f"scaled) = {scaled / pandas_run['seconds']:.1f} x pandas")
+
+
+def main() -> None:
+    """Print every measurement."""
+    from synth import make_site
+
+    areas = int(os.environ.get("BENCH_AREAS", "3000"))
+    with tempfile.TemporaryDirectory(prefix="forcepages-bench-") as tmp:
+        work = Path(tmp)
+        print(f"forcepages benchmark on {os.cpu_count()} CPUs")
+        bench_site("national", ROOT / "mkdocs.yml", work)
+        start = time.perf_counter()
+        config = make_site(work / "synthetic", areas=areas)
+        print(f"generated a {areas:,}-neighbourhood site in {time.perf_counter() - start:.1f} s")
+        bench_site(f"synthetic-{areas}", config, work)
+        if not os.environ.get("BENCH_SKIP_VALIDATION"):
+            bench_validation(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -7,7 +7,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 
 from . import stats
 from .compute import IndicatorResult

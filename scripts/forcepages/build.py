@@ -14,7 +14,7 @@ from .compute import compute_all
 from .config import Settings
 from .load import Data, validate_and_load
 from .mkdocs_run import build_site
-from .pages import Composer, Page
+from .pages import Composer
 from .paths import ASSETS_DIR
 
 log = logging.getLogger("forcepages")

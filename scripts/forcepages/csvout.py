@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-_FORMULA = re.compile(r"^[=+\-@\t\r|%]")
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 
 

@@ -90,24 +90,29 @@ def suppressed_rows(results: dict[str, IndicatorResult], root: Path) -> dict[str
     return out
 
 
-def _suppress_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
-    """The CSV with the suppressed rows' numerator, value and interval cells replaced by [c]."""
+def _publishable_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
+    """The CSV with suppressed rows' numerator, value and interval cells as [c], and formula-like text neutralised.
+
+    Files that need neither change are returned byte for byte.
+    """
     reader = spreadsheets.csv_records(raw)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header: list[str] = []
-    cells = 0
+    cells, changed = 0, False
     for number, record in enumerate(reader, start=1):
+        record = list(record)
         if number == 1:
             header = record
         elif number in rows:
-            record = list(record)
             for name in SUPPRESSED_FIELDS:
                 if name in header and header.index(name) < len(record) and record[header.index(name)].strip() not in ("", "[c]"):
                     record[header.index(name)] = "[c]"
                     cells += 1
-        writer.writerow(record)
-    return out.getvalue().encode("utf-8"), cells
+        safe = [csvout.safe_text(cell) for cell in record]
+        changed = changed or safe != record or cells > 0
+        writer.writerow(safe)
+    return (out.getvalue().encode("utf-8") if changed else raw), cells
 
 
 def _count_rows(raw: bytes) -> int:
@@ -202,8 +207,8 @@ def publish_package(package: PackageInfo, docs: Path, settings: Settings, suppre
         name = str(resource["path"])
         raw = (package.folder / name).read_bytes()
         rows = suppress.get(rel(package.folder / name, settings.root), set())
-        if rows:
-            raw, cells = _suppress_csv(raw, rows)
+        if name.lower().endswith(".csv"):
+            raw, cells = _publishable_csv(raw, rows)
             published.suppressed += cells
         resource["bytes"] = len(raw)
         resource["hash"] = f"sha256:{sha256(raw)}"

@@ -36,7 +36,8 @@ browser-deps:
 	    (sudo apt-get update -qq && sudo apt-get install -y -qq chromium); }
 
 test: $(STAMP) browser-deps node_modules/.installed
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not serial"
+	$(BIN)/python -m pytest -q -m serial
 
 snapshots: $(STAMP)
 	FORCEPAGES_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_golden.py

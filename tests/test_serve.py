@@ -33,6 +33,7 @@ def _get(url: str) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_changed_value_appears_within_3_seconds(fixture_copy):
     port = _free_port()
     exe = str(Path(sys.executable).parent / "forcepages")

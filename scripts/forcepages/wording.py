@@ -218,7 +218,10 @@ def change(result: dict[str, Any] | None, meta: dict[str, Any]) -> str:
         return f"It was {was} {in_period(prev['period_start'], prev['period_end'])}."
     else:
         head = f"This is broadly unchanged from {was} {in_period(prev['period_start'], prev['period_end'])}."
-    if result.get("percent") is not None and result["category"] in ("rise", "fall"):
+    if str(meta.get("unit", "")).strip() == "%" and result["category"] in ("rise", "fall") and result.get("change") is not None:
+        points = number(abs(result["change"]), int(meta.get("decimals", 1)))
+        head = head[:-1] + f", a change of {points} percentage points."
+    elif result.get("percent") is not None and result["category"] in ("rise", "fall"):
         head = head[:-1] + f", a change of {number(abs(result['percent']), 0)}%."
     elif result.get("reason_no_percent") == "small-numbers":
         head += " We do not give a percentage change for fewer than 10 events."

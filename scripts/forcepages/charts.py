@@ -64,9 +64,19 @@ def _period_labels(series: pd.DataFrame) -> tuple[list[str], str]:
     return [wording.short_period(s, e) for s, e in zip(starts, ends)], ""
 
 
-def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame,
+def by_period(frame: pd.DataFrame | dict[str, float], column: str) -> dict[str, float]:
+    """A frame's ``column`` by its "period" key (a dict is taken as already keyed by period)."""
+    if isinstance(frame, dict):
+        return frame
+    return dict(zip(frame["period"], frame[column])) if len(frame) else {}
+
+
+def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[str, float], similar: pd.DataFrame | dict[str, float],
           meta: dict[str, Any], breaks: list[dict[str, Any]]) -> dict[str, Any]:
-    """The force over time, with its similar-forces average, England and Wales, SPC limits and signals."""
+    """The force over time, with its similar-forces average, England and Wales, SPC limits and signals.
+
+    ``national`` and ``similar`` are frames with "period" and "value" / "similar_value", or those values by period.
+    """
     x, x_title = _period_labels(series)
     periods = list(series["period"])
     traces: list[dict[str, Any]] = []
@@ -82,12 +92,11 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame, similar:
                             "array": _round(series["upper_95"] - series["value"]),
                             "arrayminus": _round(series["value"] - series["lower_95"])}
     traces.append(force)
-    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
-    if len(sim) and sim.reindex(periods).notna().any():
-        traces.append(_line("Similar forces average", x, sim.reindex(periods), SIMILAR, "square", "dash"))
-    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
-    if len(nat) and nat.reindex(periods).notna().any():
-        traces.append(_line("England and Wales", x, nat.reindex(periods), NATIONAL, "diamond", "dot"))
+    for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), "Similar forces average", SIMILAR, "square", "dash"),
+                                               (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
+        y = np.array([values.get(p, np.nan) for p in periods], dtype=float)
+        if values and not np.isnan(y).all():
+            traces.append(_line(name, x, y, colour, symbol, dash))
     if "signal" in series:
         flagged = series["signal"].notna().to_numpy()
         if flagged.any():

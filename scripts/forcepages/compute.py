@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from . import stats
 from .config import Settings
@@ -105,10 +106,10 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
     return out
 
 
-def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame) -> pd.DataFrame:
-    """England and Wales per period: as published, else the forces added up (or population-weighted)."""
+def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force") -> pd.DataFrame:
+    """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted)."""
     given = frame[frame["area_code"].eq(ENGLAND_AND_WALES)].set_index("period")
-    forces = frame[frame["area_type"].eq("force")]
+    forces = frame[frame["area_type"].eq(area_type)]
     rows = []
     scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
     for period, group in forces.groupby("period", sort=True):
@@ -135,9 +136,9 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame) 
     return pd.DataFrame(rows)
 
 
-def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: pd.DataFrame, weights: pd.DataFrame) -> pd.DataFrame:
+def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Membership, weights: pd.DataFrame) -> pd.DataFrame:
     """The similar-forces average for every area and period (the convention in stats.SIMILAR_AVERAGE_CONVENTION)."""
-    codes = list(membership.index)
+    codes = membership.codes
     if not codes or frame.empty:
         return pd.DataFrame(columns=["area_code", "period", "similar_value", "similar_count"])
     pick = frame[frame["area_code"].isin(codes)]
@@ -146,7 +147,7 @@ def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: pd.D
     val = pick.pivot_table(index="area_code", columns="period", values="value", aggfunc="first").reindex(codes)
     periods = list(val.columns)
     num, den = num.reindex(columns=periods), den.reindex(columns=periods)
-    m = membership.to_numpy(dtype=float)
+    m = membership.matrix
     if meta["measure"] in ("rate", "proportion"):
         scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
         ok = (np.isfinite(num.to_numpy()) & np.isfinite(den.to_numpy())).astype(float)
@@ -179,32 +180,32 @@ def _segments(ends: pd.Series, breaks: list[dict[str, Any]]) -> np.ndarray:
     return seg
 
 
-def _series(rows: pd.DataFrame, breaks: list[dict[str, Any]], spc: bool, settings: stats.SPCSettings) -> tuple[pd.DataFrame, str | None]:
-    """The non-overlapping series for one area, with SPC limits and signals where they apply."""
-    usable = rows[rows["value"].notna()]
-    if usable.empty:
-        return usable, None
-    idx = stats.non_overlapping(usable["period_start"].to_numpy("datetime64[D]"), usable["period_end"].to_numpy("datetime64[D]"))
-    series = usable.iloc[idx].copy()
-    if not spc:
-        return series, None
-    result = stats.xmr(series["value"].to_numpy(float), _segments(series["period_start"], breaks), settings)
-    for name in ("centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner"):
-        series[name] = np.asarray(getattr(result, name), dtype=float)
-    series["signal"] = result.signal
-    series["direction"] = result.direction
-    return series, result.latest
+def _area_series(arrays: dict[str, np.ndarray], start: int, stop: int) -> np.ndarray:
+    """Positions (in the sorted table) of one area's non-overlapping series, in time order.
+
+    Rows with a value or a GSS symbol are kept, so a suppressed period shows as [c] rather than vanishing.
+    """
+    usable = start + np.flatnonzero(arrays["shown"][start:stop])
+    if not len(usable):
+        return usable
+    return usable[stats.non_overlapping(arrays["period_start"][usable], arrays["period_end"][usable])]
 
 
-def _change(rows: pd.DataFrame, latest: pd.Series, spc_latest: str | None) -> dict[str, Any] | None:
-    """Change from the same period a year earlier."""
-    length = latest["period_end"] - latest["period_start"]
-    target_end = latest["period_end"] - pd.DateOffset(years=1)
-    earlier = rows[(rows["period_end"] - target_end).abs() <= pd.Timedelta(days=3)]
-    earlier = earlier[((earlier["period_end"] - earlier["period_start"]) - length).abs() <= pd.Timedelta(days=3)]
-    if earlier.empty or pd.isna(earlier["value"].iloc[-1]) or pd.isna(latest["value"]):
+def _previous_position(arrays: dict[str, np.ndarray], start: int, stop: int) -> int | None:
+    """Position of the last row covering the same period a year before the area's latest row (within 3 days), if any."""
+    ps, pe = arrays["period_start"][start:stop], arrays["period_end"][start:stop]
+    last_start, last_end = ps[-1], pe[-1]
+    target_end = np.datetime64((pd.Timestamp(last_end) - pd.DateOffset(years=1)).date(), "D")
+    slack = np.timedelta64(3, "D")
+    hit = (np.abs(pe - target_end) <= slack) & (np.abs((pe - ps) - (last_end - last_start)) <= slack)
+    found = np.flatnonzero(hit)
+    return start + int(found[-1]) if len(found) else None
+
+
+def _change(prev: dict[str, Any] | None, latest: dict[str, Any], spc_latest: str | None) -> dict[str, Any] | None:
+    """Change from the same period a year earlier (``prev``: that period's row, if there is one)."""
+    if prev is None or pd.isna(prev["value"]) or pd.isna(latest["value"]):
         return None
-    prev = earlier.iloc[-1]
     result = stats.year_on_year(prev["value"], latest["value"], prev["lower_95"], prev["upper_95"],
                                 latest["lower_95"], latest["upper_95"], spc_signal=spc_latest)
     if np.isnan([prev["lower_95"], latest["lower_95"]]).any() and spc_latest not in ("unusual-rise", "unusual-fall"):
@@ -219,8 +220,69 @@ def _change(rows: pd.DataFrame, latest: pd.Series, spc_latest: str | None) -> di
             result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
     elif prev["value"]:
         result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
-    result["previous"] = prev.to_dict()
+    result["previous"] = dict(prev)
     return result
+
+
+SPC_COLUMNS = ("centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner")
+
+
+def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[str, Any]], spc: bool, annual: bool,
+                  settings: stats.SPCSettings) -> tuple[dict[str, AreaResult], list[tuple[str, dict[str, Any]]]]:
+    """Series, SPC, trend and year-on-year change for every area: numpy over one sorted table, no pandas per area."""
+    table = scoped.sort_values(["area_code", "period_end", "period_start"], kind="stable")
+    if table.empty:
+        return {}, []
+    arrays = {"value": table["value"].to_numpy(float), "lower_95": table["lower_95"].to_numpy(float),
+              "upper_95": table["upper_95"].to_numpy(float),
+              "period_start": table["period_start"].to_numpy("datetime64[D]"), "period_end": table["period_end"].to_numpy("datetime64[D]")}
+    arrays["shown"] = ~np.isnan(arrays["value"]) | (table["value_symbol"].fillna("").astype(str).to_numpy() != "")
+    codes = table["area_code"].to_numpy(object)
+    edges = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+    bounds = list(zip(np.r_[0, edges].tolist(), np.r_[edges, len(codes)].tolist()))
+    seg_all = _segments(table["period_start"], breaks) if spc else None
+    picks, spc_parts, outcomes, previous = [], {n: [] for n in SPC_COLUMNS + ("signal", "direction")}, [], []
+    for start, stop in bounds:
+        sel = _area_series(arrays, start, stop)
+        picks.append(sel)
+        outcome = None
+        if spc and len(sel):
+            result = stats.xmr(arrays["value"][sel], seg_all[sel], settings)
+            for name in SPC_COLUMNS:
+                spc_parts[name].append(np.asarray(getattr(result, name), dtype=float))
+            spc_parts["signal"] += list(result.signal)
+            spc_parts["direction"] += list(result.direction)
+            outcome = result.latest
+        outcomes.append(outcome)
+        previous.append(_previous_position(arrays, start, stop))
+    chosen = np.concatenate(picks) if picks else np.array([], dtype=np.intp)
+    series_all = table.iloc[chosen].copy()
+    if spc and len(chosen):
+        extra = {n: np.concatenate(spc_parts[n]) for n in SPC_COLUMNS}
+        extra.update(signal=pd.Series(spc_parts["signal"], index=series_all.index, dtype=object),
+                     direction=pd.Series(spc_parts["direction"], index=series_all.index, dtype=object))
+        series_all = series_all.assign(**extra)
+    wanted = [stop - 1 for _, stop in bounds] + [p for p in previous if p is not None]
+    records = dict(zip(wanted, table.iloc[wanted].to_dict("records")))
+    areas: dict[str, AreaResult] = {}
+    latest_rows = []
+    offset = 0
+    empty = table.iloc[0:0]
+    for (start, stop), sel, outcome, prev in zip(bounds, picks, outcomes, previous):
+        code = codes[start]
+        result = AreaResult(code)
+        result.series = series_all.iloc[offset:offset + len(sel)] if len(sel) else empty
+        offset += len(sel)
+        result.spc_latest = outcome if spc else None
+        if annual and len(sel) and meta["measure"] != "value":
+            tail = sel[-5:]
+            result.trend = stats.recent_trend(arrays["value"][tail], arrays["lower_95"][tail], arrays["upper_95"][tail])
+        latest = records[stop - 1]
+        result.latest = dict(latest)
+        result.change = _change(records[prev] if prev is not None else None, latest, result.spc_latest)
+        latest_rows.append((code, latest))
+        areas[code] = result
+    return areas, latest_rows
 
 
 def _frequency(rows: pd.DataFrame) -> tuple[bool, bool]:
@@ -237,17 +299,30 @@ def _frequency(rows: pd.DataFrame) -> tuple[bool, bool]:
     return gap <= SHORT_PERIOD_DAYS and length <= SHORT_PERIOD_DAYS, yearly
 
 
-def _membership(data: Data, codes: list[str]) -> pd.DataFrame:
-    """A 0/1 matrix: row = area, column = one of its similar forces."""
-    matrix = pd.DataFrame(0.0, index=codes, columns=codes)
-    pairs = data.similar[data.similar["area_code"].isin(codes) & data.similar["similar_area_code"].isin(codes)]
-    for a, b in zip(pairs["area_code"], pairs["similar_area_code"]):
-        if a != b:
-            matrix.loc[a, b] = 1.0
-    return matrix
+@dataclass
+class Membership:
+    """A sparse 0/1 matrix: row = area, column = one of its similar forces (rows and columns in ``codes`` order)."""
+
+    codes: list[str]
+    matrix: sparse.csr_matrix
 
 
-def compute_indicator(data: Data, indicator_id: str, settings: Settings, membership: pd.DataFrame,
+def _membership(data: Data, codes: list[str]) -> Membership:
+    """Who is similar to whom, as a sparse matrix (thousands of neighbourhoods have only a few similar areas each)."""
+    position = pd.Series(np.arange(len(codes)), index=pd.Index(codes, dtype=object))
+    similar = data.similar
+    rows = similar["area_code"].map(position)
+    cols = similar["similar_area_code"].map(position)
+    keep = rows.notna().to_numpy() & cols.notna().to_numpy()
+    rows, cols = rows.to_numpy()[keep].astype(np.intp), cols.to_numpy()[keep].astype(np.intp)
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    matrix = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(codes), len(codes))).tocsr()
+    matrix.data[:] = 1.0  # a pair listed twice is still one similar area
+    return Membership(codes, matrix)
+
+
+def compute_indicator(data: Data, indicator_id: str, settings: Settings, membership: Membership,
                       weights: pd.DataFrame) -> IndicatorResult:
     """Every statistic for one indicator."""
     meta = data.indicators.loc[indicator_id].to_dict()
@@ -261,27 +336,13 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     frame = _suppress(frame, meta.get("disclosure_threshold") if pd.notna(meta.get("disclosure_threshold")) else np.nan)
     breaks = [{"date": r["break_date"], "description": r["description"]}
               for _, r in data.breaks[data.breaks["indicator_id"].eq(indicator_id)].sort_values("break_date").iterrows()]
-    national = _national(frame, meta, weights)
+    national = _national(frame, meta, weights, settings.area_type)
     similar = _similar_average(frame, meta, membership, weights)
     scoped = frame[frame["area_type"].eq(settings.area_type)]
     short, annual = _frequency(scoped)
     nat = national.set_index("period") if len(national) else pd.DataFrame()
     sim = similar.set_index(["area_code", "period"]) if len(similar) else pd.DataFrame()
-    areas: dict[str, AreaResult] = {}
-    latest_rows = []
-    for code, rows in scoped.groupby("area_code", sort=True):
-        rows = rows.sort_values(["period_end", "period_start"])
-        result = AreaResult(code)
-        series, result.spc_latest = _series(rows, breaks, short, spc_settings)
-        result.series = series
-        if annual and len(series) and meta["measure"] != "value":
-            tail = series.tail(5)
-            result.trend = stats.recent_trend(tail["value"].to_numpy(float), tail["lower_95"].to_numpy(float), tail["upper_95"].to_numpy(float))
-        latest = rows.iloc[-1]
-        result.latest = latest.to_dict()
-        result.change = _change(rows, latest, result.spc_latest)
-        latest_rows.append((code, latest))
-        areas[code] = result
+    areas, latest_rows = _area_results(scoped, meta, breaks, short, annual, spc_settings)
     _compare_latest(areas, latest_rows, meta, nat, sim)
     latest_period = None
     funnel = None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -31,8 +33,88 @@ def tidy_number(value: Any) -> Any:
     return value
 
 
-def to_csv_text(table: pd.DataFrame) -> str:
-    """A table as safe CSV text; a *_symbol column fills the matching value when it is empty."""
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _float_cells(values: Any) -> list[str]:
+    """Floats rounded to 6 places (as pandas rounds) and written with %.15g; NaN as empty."""
+    return ["" if v != v else "%.15g" % v for v in np.round(np.asarray(values, dtype=float), 6).tolist()]
+
+
+def _text_cells(values: list[Any]) -> list[str] | None:
+    """Text cells with formula-like text neutralised; None when a value is not text (the general path handles it)."""
+    out = []
+    for v in values:
+        if _missing(v):
+            out.append("")
+        elif isinstance(v, str):
+            out.append(safe_text(v))
+        else:
+            return None
+    return out
+
+
+def _column_cells(column: pd.Series, symbols: list[str] | None) -> list[str] | None:
+    """One column's cells as csvout writes them, or None if the column needs the general (pandas) path."""
+    kind = column.dtype.kind
+    if kind == "f" and isinstance(column.dtype, np.dtype):
+        cells = _float_cells(column.to_numpy())
+        return cells if symbols is None else [safe_text(s or c) for c, s in zip(cells, symbols)]
+    if symbols is not None:
+        return None
+    if kind in "iub" and isinstance(column.dtype, np.dtype):
+        return [str(v) for v in column.tolist()]
+    if kind == "O" or pd.api.types.is_string_dtype(column.dtype):
+        return _text_cells(column.tolist())
+    return None
+
+
+def _plain_cells(values: Any, symbols: list[str] | None) -> list[str] | None:
+    """Cells of a plain column (a float numpy array, or a list of text and gaps), as _column_cells would write them."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        cells = _float_cells(values)
+        return cells if symbols is None else [safe_text(s or c) for c, s in zip(cells, symbols)]
+    return _text_cells(list(values)) if symbols is None else None
+
+
+def _fast_csv_text(table: pd.DataFrame | dict[str, Any]) -> str | None:
+    """The same text as the pandas path for plain float, integer and text columns, without pandas per cell; else None.
+
+    ``table`` may also be a dict of columns (float numpy arrays, or lists of text): what a DataFrame of them would give.
+    """
+    plain = isinstance(table, dict)
+    if not plain and (not all(isinstance(c, str) for c in table.columns) or table.columns.has_duplicates):
+        return None
+    names = list(table.keys()) if plain else list(table.columns)
+    columns = [c for c in names if not c.endswith("_symbol")]
+    cells = []
+    for col in columns:
+        symbols = None
+        if col + "_symbol" in names:
+            sym = ["" if _missing(v) else str(v) for v in list(table[col + "_symbol"])]
+            symbols = sym if any(sym) else None
+        column = _plain_cells(table[col], symbols) if plain else _column_cells(table[col], symbols)
+        if column is None:
+            return None
+        cells.append(column)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*cells))
+    return buffer.getvalue()
+
+
+def to_csv_text(table: pd.DataFrame | dict[str, Any]) -> str:
+    """A table (a DataFrame or a dict of columns) as safe CSV text; a *_symbol column fills the matching value when it is empty."""
+    fast = _fast_csv_text(table)
+    if fast is not None:
+        return fast
+    return _pandas_csv_text(pd.DataFrame(table) if isinstance(table, dict) else table)
+
+
+def _pandas_csv_text(table: pd.DataFrame) -> str:
+    """The general path: any column types, through pandas."""
     out = table.copy()
     for col in [c for c in out.columns if c.endswith("_symbol")]:
         base = col.removesuffix("_symbol")
@@ -57,7 +139,7 @@ def to_csv_text(table: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def write_csv(table: pd.DataFrame, path: Path) -> None:
+def write_csv(table: pd.DataFrame | dict[str, Any], path: Path) -> None:
     """Write a table as safe UTF-8 CSV."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(to_csv_text(table), encoding="utf-8")

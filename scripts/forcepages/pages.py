@@ -33,7 +33,7 @@ class Chart:
 
     chart_id: str
     figure: dict[str, Any]
-    table: pd.DataFrame
+    table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
 
 
 @dataclass
@@ -109,35 +109,48 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
     return out
 
 
-def _table_rows(series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame, meta: dict[str, Any]) -> list[list[str]]:
-    """Rows of the data table beneath a chart."""
-    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
-    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
+def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: dict[str, Any]) -> list[list[str]]:
+    """Rows of the data table beneath a chart (``nat`` and ``sim``: England and Wales and similar forces by period)."""
+    columns = {name: series[name].tolist() for name in ("period_start", "period_end", "period", "value", "lower_95", "upper_95")}
+    for name in ("value_symbol", "status"):
+        columns[name] = series[name].tolist() if name in series else [""] * len(series)
     rows = []
-    for _, r in series.iterrows():
+    for r in (dict(zip(columns, values)) for values in zip(*columns.values())):
         rows.append([wording.period(r["period_start"], r["period_end"]), _value_text(r, meta),
                      wording.value(sim.get(r["period"], np.nan), meta, with_unit=False),
                      wording.value(nat.get(r["period"], np.nan), meta, with_unit=False),
-                     r.get("status", "") or ""])
+                     r["status"] or ""])
     return rows
 
 
-def _chart_table(series: pd.DataFrame, national: pd.DataFrame, similar: pd.DataFrame, area_code: str, area_name: str) -> pd.DataFrame:
-    """The CSV behind a trend chart."""
-    nat = national.set_index("period")["value"] if len(national) else pd.Series(dtype=float)
-    sim = similar.set_index("period")["similar_value"] if len(similar) else pd.Series(dtype=float)
-    table = pd.DataFrame({
-        "area_code": area_code, "area_name": area_name,
-        "period_start": series["period_start"].dt.strftime("%Y-%m-%d"), "period_end": series["period_end"].dt.strftime("%Y-%m-%d"),
-        "value": series["value"], "lower_95": series["lower_95"], "upper_95": series["upper_95"],
-        "similar_forces_average": series["period"].map(sim), "england_and_wales": series["period"].map(nat),
-        "status": series.get("status", ""),
-    })
-    for name in ("centre", "lower_limit", "upper_limit", "signal"):
+def _chart_table(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], area_code: str, area_name: str) -> dict[str, Any]:
+    """The CSV behind a trend chart, as columns (float arrays and lists of text) for csvout."""
+    n, periods = len(series), series["period"].tolist()
+    floats = lambda name: series[name].to_numpy(dtype=float)  # noqa: E731
+    table: dict[str, Any] = {
+        "area_code": [area_code] * n, "area_name": [area_name] * n,
+        "period_start": [f"{t:%Y-%m-%d}" for t in series["period_start"]], "period_end": [f"{t:%Y-%m-%d}" for t in series["period_end"]],
+        "value": floats("value"), "lower_95": floats("lower_95"), "upper_95": floats("upper_95"),
+        "similar_forces_average": np.array([sim.get(p, np.nan) for p in periods], dtype=float),
+        "england_and_wales": np.array([nat.get(p, np.nan) for p in periods], dtype=float),
+        "status": series["status"].tolist() if "status" in series else [""] * n,
+    }
+    for name in ("centre", "lower_limit", "upper_limit"):
         if name in series:
-            table[name] = series[name]
-    table["value_symbol"] = series.get("value_symbol", "")
+            table[name] = floats(name)
+    if "signal" in series:
+        table["signal"] = series["signal"].tolist()
+    table["value_symbol"] = series["value_symbol"].tolist() if "value_symbol" in series else [""] * n
     return table
+
+
+def _by_area(similar: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Similar-forces averages by area, then by period."""
+    out: dict[str, dict[str, float]] = {}
+    if len(similar):
+        for code, period, value in zip(similar["area_code"], similar["period"], similar["similar_value"]):
+            out.setdefault(code, {})[period] = value
+    return out
 
 
 class Composer:
@@ -154,6 +167,11 @@ class Composer:
         sources = data.similar.get("source", pd.Series(dtype=str))
         self.similar_source = str(sources.iloc[0]).strip().rstrip(".") if len(sources) else ""
         self.domains = [r.to_dict() for _, r in data.domains.iterrows()]
+        self.national = {iid: charts.by_period(r.national, "value") for iid, r in results.items()}
+        self.similar = {iid: _by_area(r.similar) for iid, r in results.items()}
+        self.similar_areas: dict[str, list[str]] = {}
+        for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
+            self.similar_areas.setdefault(a, []).append(b)
 
     def indicators_in(self, domain_id: str) -> list[str]:
         """Indicator ids of one domain, in catalogue order."""
@@ -199,7 +217,7 @@ class Composer:
                 "root": up(path), "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
-        similar = sorted(self.names.get(c, c) for c in self.data.similar.loc[self.data.similar["area_code"].eq(code), "similar_area_code"])
+        similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         self.site.pages.append(Page(f"forces/{slug}/index.md", "force.md.j2", {
             "root": up(f"forces/{slug}/index.md"), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
@@ -218,19 +236,19 @@ class Composer:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
         meta = result.meta
         series = area.series if area.series is not None else pd.DataFrame()
-        similar = result.similar[result.similar["area_code"].eq(code)] if len(result.similar) else result.similar
+        nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
         summary = _summary(meta, area, name, self.similar_source)
         chart = None
         if len(series):
-            figure = charts.trend(name, series, result.national, similar, meta, result.breaks)
-            self.site.charts.append(Chart(chart_id, figure, _chart_table(series, result.national, similar, code, name)))
+            figure = charts.trend(name, series, nat, similar, meta, result.breaks)
+            self.site.charts.append(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "rows": _table_rows(series, result.national, similar, meta) if len(series) else [],
+                "rows": _table_rows(series, nat, similar, meta) if len(series) else [],
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta["polarity"]}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -11,12 +12,22 @@ from .paths import TEMPLATES_DIR
 
 
 def environment(overrides: Path | None = None) -> jinja2.Environment:
-    """Templates from the publisher's folder first (if any), then the package's own."""
-    folders = [str(overrides)] if overrides and overrides.is_dir() else []
+    """Templates from the publisher's folder first (if any), then the package's own.
+
+    One environment per folder is kept for the life of the process (``forcepages serve`` rebuilds reuse its compiled
+    templates); Jinja's auto_reload checks each template file's modification time, so an edited template is never stale.
+    """
+    use = overrides if overrides and overrides.is_dir() else None
+    return _environment(str(use) if use else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(overrides: str | None) -> jinja2.Environment:
+    folders = [overrides] if overrides else []
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders + [str(TEMPLATES_DIR)]),
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=False, lstrip_blocks=False,
+        trim_blocks=False, lstrip_blocks=False, auto_reload=True,
     )
 
 

@@ -99,7 +99,7 @@ def make_site(target: Path, areas: int = 3000, months: int = 24, seed: int = 202
     (target / "mkdocs.yml").write_text(
         "site_name: Synthetic neighbourhood performance\nsite_url: https://example.org/bench/\nextra:\n  forcepages:\n"
         "    publisher: Benchmark Office\n    area_type: neighbourhood\n    area_label: neighbourhood\n"
-        f"    pages: {ROOT / 'site_src' / 'pages'}\n    narratives: narratives\n", encoding="utf-8")
+        f"    pages: {ROOT / 'site_src' / 'pages'}\n    narratives: narratives\n    area_pages: single\n", encoding="utf-8")
     return target / "mkdocs.yml"
 
 

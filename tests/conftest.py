@@ -41,6 +41,27 @@ def national_site(tmp_path_factory) -> Path:
     return out
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright (never a downloaded browser); one per test worker.
+
+    Shared by every browser test in the worker: a second sync Playwright in the same thread fails.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (make browser-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def fixture_copy(tmp_path) -> Path:
     """A fresh writable copy of the fixture site for tests that break it; returns its mkdocs.yml."""

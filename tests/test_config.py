@@ -43,3 +43,14 @@ def test_mkdocs_python_tags_do_not_break_reading(tmp_path):
     file = tmp_path / "mkdocs.yml"
     file.write_text("site_name: X\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
     assert load_settings(file).site_name == "X"
+
+
+def test_area_pages_and_spreadsheet_max_rows(tmp_path):
+    s = load_settings(write(tmp_path, "    publisher: An office\n"))
+    assert s.area_pages == "per-domain" and s.spreadsheet_max_rows == 100_000
+    s = load_settings(write(tmp_path, "    area_pages: single\n    spreadsheet_max_rows: 5000\n"))
+    assert s.area_pages == "single" and s.spreadsheet_max_rows == 5000
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, "    area_pages: one\n    spreadsheet_max_rows: 0\n"))
+    assert '"area_pages" should be "per-domain" or "single"' in str(info.value)
+    assert '"spreadsheet_max_rows" should be 1 or more' in str(info.value)

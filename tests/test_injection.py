@@ -134,11 +134,8 @@ def test_csv_downloads_neutralise_formulas(hostile_site):
 
 
 @pytest.mark.browser
-def test_nothing_runs_in_a_browser(hostile_site):
+def test_nothing_runs_in_a_browser(hostile_site, chromium):
     """Open the pages the payload lands on in Chromium: no dialog, no handler attribute, no javascript: link."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian chromium is not installed (make browser-deps)")
     site = hostile_site / "site"
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None
@@ -148,22 +145,19 @@ def test_nothing_runs_in_a_browser(hostile_site):
     pages = [p for p in _html(site) if MARK in p.read_text(encoding="utf-8")][:12]
     assert pages
     dialogs = []
+    page = chromium.new_page()
     try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            for file in pages:
-                page.goto(base + file.relative_to(site).as_posix(), wait_until="load")
-                page.wait_for_timeout(150)
-                bad = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
-                    [...e.attributes].some(a => /^on/i.test(a.name)) ||
-                    /^\\s*javascript:/i.test(e.getAttribute('href') || '') ||
-                    /^\\s*javascript:/i.test(e.getAttribute('src') || '')).map(e => e.outerHTML.slice(0, 120))""")
-                assert not bad, (file, bad)
-                assert "ZQX" in page.inner_text("body"), file
-            browser.close()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for file in pages:
+            page.goto(base + file.relative_to(site).as_posix(), wait_until="load")
+            page.wait_for_timeout(150)
+            bad = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+                [...e.attributes].some(a => /^on/i.test(a.name)) ||
+                /^\\s*javascript:/i.test(e.getAttribute('href') || '') ||
+                /^\\s*javascript:/i.test(e.getAttribute('src') || '')).map(e => e.outerHTML.slice(0, 120))""")
+            assert not bad, (file, bad)
+            assert "ZQX" in page.inner_text("body"), file
     finally:
+        page.close()
         server.shutdown()
     assert dialogs == []

@@ -40,6 +40,8 @@ class Settings:
     spc_two_of_three_version: str = "2023"
     release_calendar: tuple[ReleaseEntry, ...] = ()
     illustrative_packages: tuple[str, ...] = ()
+    area_pages: str = "per-domain"  # "per-domain": a page per area and per area x domain; "single": one page per area
+    spreadsheet_max_rows: int = 100_000  # a package with a longer table gets no ODS (use the CSV)
     root: Path = field(default=Path("."), compare=False)
 
     def path(self, relative: str) -> Path:
@@ -51,7 +53,7 @@ _TYPES: dict[str, type] = {
     "publisher": str, "contact_email": str, "datapackages": str, "framework": str,
     "scope": list, "area_type": str, "area_label": str, "narratives": str, "pages": str,
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
-    "illustrative_packages": list,
+    "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
 }
 
 
@@ -88,6 +90,10 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "spc_run_length" should be 6 or 7')
     if extra.get("spc_two_of_three_version", "2023") not in ("2023", "original"):
         errors.append('setting "spc_two_of_three_version" should be "2023" or "original"')
+    if extra.get("area_pages", "per-domain") not in ("per-domain", "single"):
+        errors.append('setting "area_pages" should be "per-domain" or "single"')
+    if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
+        errors.append('setting "spreadsheet_max_rows" should be 1 or more')
     calendar = []
     for i, item in enumerate(extra.get("release_calendar") or []):
         if not isinstance(item, dict) or not {"date", "title"} <= set(item):

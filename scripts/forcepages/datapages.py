@@ -9,7 +9,7 @@ import pandas as pd
 from . import wording
 from .config import Settings
 from .discover import PackageInfo
-from .downloads import OGL_ATTRIBUTION, PublishedPackage, citation, is_ogl
+from .downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, citation, is_ogl
 from .pages import Page
 
 ILLUSTRATIVE_NOTE = ("ILLUSTRATIVE DATA: the figures in this package are made up to show how partners' data can sit beside "
@@ -128,6 +128,8 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
                      "description": wording.md(c.get("description", ""))} for c in changes],
         "illustrative": ILLUSTRATIVE_NOTE if published.illustrative else "",
         "suppressed": published.suppressed, "publisher": wording.md(settings.publisher),
+        "too_large": "" if published.spreadsheet else wording.md("The largest table has " + TOO_LARGE.format(
+            rows=max(published.rows.values(), default=0), limit=settings.spreadsheet_max_rows)),
         "attribution": OGL_ATTRIBUTION if is_ogl(d) else "",
         "licence_paths": [str(lic["path"]) for lic in d.get("licenses", []) if isinstance(lic, dict) and str(lic.get("path", "")).startswith("https://")]})
 
@@ -144,7 +146,7 @@ def data_index(packages: list[PackageInfo], published: dict[str, PublishedPackag
         items.append({"name": p.name, "title": wording.md(d.get("title") or p.name), "description": wording.md(d.get("description", "")),
                       "version": wording.md(d.get("version", "")), "updated": wording.long_date(dates[-1]) if dates else "",
                       "illustrative": bool(pub and pub.illustrative), "zip": f"packages/{p.name}.zip" if pub else "",
-                      "ods": f"packages/{p.name}.ods" if pub else ""})
+                      "ods": f"packages/{p.name}.ods" if pub and pub.spreadsheet else ""})
     slices = slices or {"forces": {}, "indicators": {}}
     return Page("data/index.md", "data.md.j2", {
         "root": "../", "packages": items,

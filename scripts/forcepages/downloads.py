@@ -51,6 +51,11 @@ class PublishedPackage:
     rows: dict[str, int] = field(default_factory=dict)  # resource path -> data rows
     suppressed: int = 0  # cells published as [c]
     illustrative: bool = False
+    spreadsheet: bool = True  # False when a table has more rows than spreadsheet_max_rows
+
+
+TOO_LARGE = ("{rows:,} rows is too large for a spreadsheet (the limit for this site is {limit:,} rows), so this package has "
+             "no spreadsheet. Use the CSV files: they hold the same data and open in any data tool.")
 
 
 def sha256(data: bytes) -> str:
@@ -120,7 +125,7 @@ def _count_rows(raw: bytes) -> int:
 
 
 def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings, files: list[tuple[str, bytes]],
-            illustrative: bool) -> str:
+            illustrative: bool, too_large: str = "") -> str:
     """README.md for the zip: what it is, source, licence, how to cite, the files and their checksums."""
     d = descriptor
     lines = [f"# {d.get('title') or package.name}", ""]
@@ -154,6 +159,8 @@ def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings
               "[z] not applicable, [c] confidential (suppressed to protect people), [low] rounds to zero, [u] low reliability. "
               "[p] provisional and [r] revised appear in the status column.", "",
               "This is a Frictionless data package: check it with `frictionless validate datapackage.json`."]
+    if too_large:
+        lines += ["", f"**No spreadsheet.** {too_large}"]
     changes = [c for c in d.get("changes", []) if isinstance(c, dict)]
     if changes:
         lines += ["", "## Changes", ""]
@@ -217,15 +224,20 @@ def publish_package(package: PackageInfo, docs: Path, settings: Settings, suppre
         files.append((name, raw))
     text = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     _write(target / "datapackage.json", text)
-    readme = _readme(package, descriptor, settings, files, illustrative).encode("utf-8")
+    largest = max(published.rows.values(), default=0)
+    published.spreadsheet = largest <= settings.spreadsheet_max_rows
+    too_large = "" if published.spreadsheet else "The largest table has " + TOO_LARGE.format(rows=largest, limit=settings.spreadsheet_max_rows)
+    readme = _readme(package, descriptor, settings, files, illustrative, too_large).encode("utf-8")
     when = _zip_time(descriptor)
     archive = reproducible_zip([(f"{package.name}/{n}", b) for n, b in files + [("datapackage.json", text), ("README.md", readme)]], when)
     _write(docs / "data" / "packages" / f"{package.name}.zip", archive)
-    ods = spreadsheets.package_spreadsheet(package, descriptor, files, settings, catalogue, illustrative)
-    _write(docs / "data" / "packages" / f"{package.name}.ods", ods)
     published.downloads = [
-        Download("The whole data package (zip: description, README and CSV files)", f"packages/{package.name}.zip", "zip", len(archive), sha256(archive)),
-        Download("Accessible spreadsheet (ODS)", f"packages/{package.name}.ods", "ods", len(ods), sha256(ods)),
+        Download("The whole data package (zip: description, README and CSV files)", f"packages/{package.name}.zip", "zip", len(archive), sha256(archive))]
+    if published.spreadsheet:
+        ods = spreadsheets.package_spreadsheet(package, descriptor, files, settings, catalogue, illustrative)
+        _write(docs / "data" / "packages" / f"{package.name}.ods", ods)
+        published.downloads.append(Download("Accessible spreadsheet (ODS)", f"packages/{package.name}.ods", "ods", len(ods), sha256(ods)))
+    published.downloads += [
         Download("datapackage.json (the description of the package)", f"packages/{package.name}/datapackage.json", "json", len(text), sha256(text)),
     ] + [Download(n, f"packages/{package.name}/{n}", "csv", len(b), sha256(b)) for n, b in files]
     return published

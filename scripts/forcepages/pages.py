@@ -49,6 +49,24 @@ def up(path: str) -> str:
     return "../" * path.count("/")
 
 
+class _Columns(dict):
+    """A small frame's columns, each taken from the frame once (pandas column access is slow in a loop of thousands)."""
+
+    def __init__(self, frame: pd.DataFrame):
+        super().__init__()
+        self.frame = frame
+
+    def __missing__(self, name: str) -> pd.Series:
+        column = self[name] = self.frame[name]
+        return column
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.frame.columns
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
 def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
     """A value with its interval, or its GSS symbol."""
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
@@ -191,38 +209,52 @@ class Composer:
     def _domain_path(self, slug: str, domain_id: str) -> str:
         return f"forces/{slug}/{domain_id}.md"
 
+    def area_link(self, slug: str, domain_id: str, iid: str) -> str:
+        """Where an indicator's figures for one area are, relative to the docs root (depends on ``area_pages``)."""
+        if self.settings.area_pages == "single":
+            return f"forces/{slug}/index.md#{iid}"
+        return f"forces/{slug}/{domain_id}.md#{iid}"
+
     def force_pages(self, area: pd.Series) -> None:
-        """The force page (three key questions per domain) and one page per domain."""
+        """The force page (three key questions per domain) and one page per domain, or with ``area_pages: single``
+        one page holding the key questions and every indicator's figures."""
         code, slug, name = area["area_code"], area["slug"], area["name"]
+        single = self.settings.area_pages == "single"
+        index = f"forces/{slug}/index.md"
         domains = []
         for domain in self.domains:
-            path = self._domain_path(slug, domain["domain_id"])
+            path = index if single else self._domain_path(slug, domain["domain_id"])
             findings, items = [], []
             for iid in self.indicators_in(domain["domain_id"]):
                 result = self.results[iid]
                 area_result = result.areas.get(code)
-                anchor = f"{domain['domain_id']}.md#{iid}"
+                anchor = f"#{iid}" if single else f"{domain['domain_id']}.md#{iid}"
                 if area_result is None:
                     items.append(self._missing_item(iid, result))
                     continue
                 findings += _finding(result.meta, area_result, name, anchor)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
             narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
-            domains.append({"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
-                            "good": [f for f in findings if f["kind"] == "good"],
-                            "bad": [f for f in findings if f["kind"] == "bad"],
-                            "neutral": [f for f in findings if f["kind"] == "neutral"],
-                            "count": len(items), "narrative": narrative})
+            entry = {"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
+                     "good": [f for f in findings if f["kind"] == "good"],
+                     "bad": [f for f in findings if f["kind"] == "bad"],
+                     "neutral": [f for f in findings if f["kind"] == "neutral"],
+                     "count": len(items), "narrative": narrative}
+            if single:
+                entry["figures"] = items
+                domains.append(entry)
+                continue
+            domains.append(entry)
             self.site.pages.append(Page(path, "force_domain.md.j2", {
                 "root": up(path), "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
-        self.site.pages.append(Page(f"forces/{slug}/index.md", "force.md.j2", {
-            "root": up(f"forces/{slug}/index.md"), "force": wording.md(name), "code": code,
+        self.site.pages.append(Page(index, "force.md.j2", {
+            "root": up(index), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
-            "area_label": self.settings.area_label}))
+            "area_label": self.settings.area_label, "single": single}))
 
     def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
         """An indicator with no figure for this area."""
@@ -235,7 +267,7 @@ class Composer:
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
         meta = result.meta
-        series = area.series if area.series is not None else pd.DataFrame()
+        series = _Columns(area.series if area.series is not None else pd.DataFrame())
         nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
         summary = _summary(meta, area, name, self.similar_source)
@@ -263,7 +295,7 @@ class Composer:
             if a is None or a.latest is None:
                 continue
             counts[a.funnel] = counts.get(a.funnel, 0) + 1
-            rows.append([f"[{wording.md(area['name'])}](../forces/{area['slug']}/{meta['domain_id']}.md#{iid})",
+            rows.append([f"[{wording.md(area['name'])}](../{self.area_link(area['slug'], meta['domain_id'], iid)})",
                          wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
                          wording.COMPARE_WORDS.get(a.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", ""),
                          {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])

@@ -103,6 +103,8 @@ def summary_sentences(context: dict[str, Any]) -> list[str]:
         out += [_ESCAPE.sub(r"\1", s) for s in item.get("summary", [])]
     for domain in context.get("domains", []) or []:
         if isinstance(domain, dict):
+            for item in domain.get("figures", []) or []:  # area_pages: single puts the indicators under each domain
+                out += [_ESCAPE.sub(r"\1", s) for s in item.get("summary", [])]
             for kind in ("good", "bad", "neutral"):
                 out += [_ESCAPE.sub(r"\1", f["text"]) for f in domain.get(kind, [])]
     return out

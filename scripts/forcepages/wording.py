@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -24,7 +25,11 @@ def banned_words(text: str) -> list[str]:
 
 def is_missing(x: Any) -> bool:
     """True for None and NaN."""
-    return x is None or (isinstance(x, float) and math.isnan(x)) or (not isinstance(x, str) and pd.isna(x))
+    if x is None:
+        return True
+    if isinstance(x, float):  # the common case, without pandas
+        return math.isnan(x)
+    return not isinstance(x, str) and pd.isna(x)
 
 
 def number(x: Any, decimals: int = 0) -> str:
@@ -79,6 +84,7 @@ def month_year(d: Any) -> str:
     return f"{d:%B} {d.year}"
 
 
+@functools.lru_cache(maxsize=8192)
 def period(start: Any, end: Any) -> str:
     """A period in words: "12 months to March 2018", "January to March 2018", "31 March 2018"."""
     s, e = _as_date(start), _as_date(end)
@@ -106,6 +112,7 @@ def in_period(start: Any, end: Any) -> str:
     return f"on {text}" if (_as_date(end) - _as_date(start)).days == 0 else f"in {text}"
 
 
+@functools.lru_cache(maxsize=8192)
 def short_period(start: Any, end: Any) -> str:
     """A compact period label for chart axes and table rows."""
     s, e = _as_date(start), _as_date(end)

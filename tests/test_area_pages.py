@@ -1,0 +1,93 @@
+"""area_pages: single puts everything about an area on one page; spreadsheet_max_rows drops the ODS of large packages."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_fixture
+from forcepages.build import build
+from forcepages.config import load_settings, replace
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+
+
+def _parse(path: Path) -> _Ids:
+    p = _Ids()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture(scope="module")
+def single_site(tmp_path_factory) -> Path:
+    """The fixture site built (MkDocs strict) with one page per area and a tiny spreadsheet limit."""
+    config = copy_fixture(tmp_path_factory.mktemp("single"))
+    settings = replace(load_settings(config), area_pages="single", spreadsheet_max_rows=10)
+    out = config.parent / "build"
+    build(settings, config, out, strict=True)
+    return out
+
+
+def test_one_page_per_area_and_no_domain_pages(single_site):
+    forces = single_site / "docs" / "forces"
+    areas = [p for p in forces.iterdir() if p.is_dir()]
+    assert areas
+    for area in areas:
+        assert [p.name for p in area.iterdir()] == ["index.md"]
+    text = (areas[0] / "index.md").read_text(encoding="utf-8")
+    assert "## " in text and "### What does the force do well?" in text
+    assert re.search(r"^#### .+ \{ #[\w-]+ \}$", text, re.M), "indicator sections on the area page"
+    assert "Data table:" in text and "charts/" in text
+
+
+def test_findings_and_indicator_pages_link_to_anchors_that_exist(single_site):
+    site = single_site / "site"
+    checked = 0
+    pages = list((site / "forces").glob("*/index.html")) + list((site / "indicators").glob("*.html"))
+    for page in pages:
+        for href in _parse(page).links:
+            if "#" not in href or href.startswith(("http", "#__")):
+                continue
+            target, anchor = href.split("#", 1)
+            file = (page.parent / target).resolve() if target else page
+            if "forces/" not in str(file) or not anchor:
+                continue
+            assert file.is_file(), href
+            assert anchor in _parse(file).ids, f"{page}: {href}"
+            checked += 1
+    assert checked > 10
+    assert all(p.name == "index.html" for p in (site / "forces").glob("*/*.html"))
+
+
+def test_readability_counts_the_single_page_summaries(single_site):
+    import json
+    report = json.loads((single_site / "docs" / "reports" / "readability.json").read_text())
+    entry = next(v for k, v in report["per_page"].items() if k.startswith("forces/") and k != "forces/index.md")
+    assert entry["summaries"]["sentences"] > 3
+
+
+def test_large_package_gets_no_spreadsheet_and_says_so(single_site):
+    docs = single_site / "docs" / "data"
+    missing = [z.stem for z in (docs / "packages").glob("*.zip") if not (docs / "packages" / f"{z.stem}.ods").exists()]
+    assert missing, "a package with more than 10 rows in a table has no spreadsheet"
+    text = (docs / f"{missing[0]}.md").read_text(encoding="utf-8")
+    assert "too large for a spreadsheet" in text and f"{missing[0]}.ods" not in text
+    assert "no spreadsheet (too large" in (docs / "index.md").read_text(encoding="utf-8")
+    with zipfile.ZipFile(docs / "packages" / f"{missing[0]}.zip") as z:
+        assert "too large for a spreadsheet" in z.read(f"{missing[0]}/README.md").decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import tempfile
@@ -60,7 +61,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     """Write the complete docs folder: Markdown pages, charts, API, data downloads and assets."""
     results = compute_all(data, settings)
     clock.lap("compute")
-    composer = Composer(data, results, settings)
+    composer = Composer(data, results, settings, chart_sink=lambda chart: publish.write_chart(chart, docs))  # not kept in memory
     site = composer.compose()
     site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, data pages
     site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
@@ -68,12 +69,11 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     env = render.environment(settings.root / "site_src" / "templates")
     render.write_pages(env, site.pages, docs)
     readability.write_report(site.pages, docs)  # docs/reports/readability.json, copied to site/reports/
-    publish.write_charts(site.charts, docs)
     publish.write_api(results, data, docs, settings.area_type)
     shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
     extra = _hand_written(settings, docs)
     clock.lap("render")
-    report.pages, report.charts = len(site.pages) + len(extra), len(site.charts)
+    report.pages, report.charts = len(site.pages) + len(extra), composer.chart_count
     return [("API", "api.md")] + publish.DATA_NAV + extra
 
 
@@ -90,6 +90,8 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         docs, site = work / "docs", work / "site"
         docs.mkdir()
         extra = generate_docs(data, settings, docs, report, clock)
+        del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
+        gc.collect()
         build_site(config_file, docs, site, extra, strict=strict)
         clock.lap("mkdocs")
         _swap(work, out)

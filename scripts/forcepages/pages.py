@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -174,8 +174,11 @@ def _by_area(similar: pd.DataFrame) -> dict[str, dict[str, float]]:
 class Composer:
     """Builds every page model and chart from the loaded data and computed statistics."""
 
-    def __init__(self, data: Data, results: dict[str, IndicatorResult], settings: Settings):
+    def __init__(self, data: Data, results: dict[str, IndicatorResult], settings: Settings,
+                 chart_sink: Callable[[Chart], None] | None = None):
+        """``chart_sink``, if given, receives each chart as it is made (written at once, not kept in ``site.charts``)."""
         self.data, self.results, self.settings = data, results, settings
+        self.chart_sink, self.chart_count = chart_sink, 0
         scope = data.areas[data.areas["area_type"].eq(settings.area_type)]
         if settings.scope:
             scope = scope[scope["area_code"].isin(settings.scope)]
@@ -190,6 +193,13 @@ class Composer:
         self.similar_areas: dict[str, list[str]] = {}
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
+
+    def _add_chart(self, chart: Chart) -> None:
+        self.chart_count += 1
+        if self.chart_sink is not None:
+            self.chart_sink(chart)
+        else:
+            self.site.charts.append(chart)
 
     def indicators_in(self, domain_id: str) -> list[str]:
         """Indicator ids of one domain, in catalogue order."""
@@ -274,7 +284,7 @@ class Composer:
         chart = None
         if len(series):
             figure = charts.trend(name, series, nat, similar, meta, result.breaks)
-            self.site.charts.append(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
+            self._add_chart(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
@@ -306,7 +316,7 @@ class Composer:
             table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
                                   "denominator": result.funnel["denominators"], "value": result.funnel["values"],
                                   "position": result.funnel["positions"]}).sort_values("area_name")
-            self.site.charts.append(Chart(chart_id, figure, table))
+            self._add_chart(Chart(chart_id, figure, table))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "label": wording.attr(f"Funnel plot of {meta['title']}: each force's value against its size, with limits around England and Wales.")}
         start, end = result.latest_period if result.latest_period else (None, None)

@@ -17,12 +17,17 @@ DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and correct
 
 def write_charts(charts: list[Chart], docs: Path) -> None:
     """Each chart's figure JSON (compact, sorted) and the CSV behind it."""
+    for chart in charts:
+        write_chart(chart, docs)
+
+
+def write_chart(chart: Chart, docs: Path) -> None:
+    """One chart's figure JSON and CSV (the compose stage calls this as each chart is made)."""
     folder = docs / "charts"
     folder.mkdir(parents=True, exist_ok=True)
-    for chart in charts:
-        text = json.dumps(chart.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-        (folder / f"{chart.chart_id}.json").write_text(text, encoding="utf-8")
-        csvout.write_csv(chart.table, folder / f"{chart.chart_id}.csv")
+    text = json.dumps(chart.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    (folder / f"{chart.chart_id}.json").write_text(text, encoding="utf-8")
+    csvout.write_csv(chart.table, folder / f"{chart.chart_id}.csv")
 
 
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:

@@ -32,7 +32,8 @@ def main(build: Path) -> None:
     print(f"recent trend: {dict(sorted(trend.items()))}")
     page = build / "docs" / "forces" / "cambridgeshire" / "local-crime-and-policing.md"
     if page.is_file():
-        lines = [ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.startswith(("This is", "In the", "Lower is", "Higher is"))]
+        lines = [ln.removeprefix("- ") for ln in page.read_text(encoding="utf-8").splitlines()
+                 if ln.removeprefix("- ").startswith(("This is", "In the", "The latest", "Over the"))]
         print("sample sentences (Cambridgeshire, local crime and policing):")
         for line in lines[:8]:
             print("  " + line)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 import shutil
 import tempfile
 import time
@@ -18,7 +17,6 @@ from .mkdocs_run import build_site
 from .pages import Composer
 from .paths import ASSETS_DIR
 
-log = logging.getLogger("forcepages")
 
 
 @dataclass

@@ -35,7 +35,6 @@ class AreaResult:
     trend: str = "cannot-be-calculated"
     change: dict[str, Any] | None = None
     funnel: str = "not-compared"
-    funnel_beyond_998: bool = False
 
 
 @dataclass
@@ -51,7 +50,6 @@ class IndicatorResult:
     latest_period: tuple[pd.Timestamp, pd.Timestamp] | None
     funnel: dict[str, Any] | None
     spc_applies: bool
-    trend_applies: bool
 
 
 def _period_key(frame: pd.DataFrame) -> pd.Series:
@@ -354,7 +352,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
         if meta["measure"] in ("rate", "proportion") and key in nat.index and pd.notna(nat.loc[key, "value"]):
             funnel = _funnel(scoped[scoped["period"].eq(key)], float(nat.loc[key, "value"]), meta, areas)
     return IndicatorResult(meta=meta, table=frame, national=national, similar=similar, areas=areas, breaks=breaks,
-                           latest_period=latest_period, funnel=funnel, spc_applies=short, trend_applies=annual)
+                           latest_period=latest_period, funnel=funnel, spc_applies=short)
 
 
 def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[str, Any], nat: pd.DataFrame, sim: pd.DataFrame) -> None:
@@ -384,11 +382,11 @@ def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: d
     rows = rows[rows["value"].notna() & rows["denominator"].notna()]
     if rows.empty:
         return None
-    pos, beyond = stats.funnel_positions(rows["value"].to_numpy(float), rows["denominator"].to_numpy(float), benchmark,
+    pos, _ = stats.funnel_positions(rows["value"].to_numpy(float), rows["denominator"].to_numpy(float), benchmark,
                                          meta["measure"], meta["rate_base"])
-    pos, beyond = np.atleast_1d(pos), np.atleast_1d(beyond)
-    for code, p, b in zip(rows["area_code"], pos, beyond):
-        areas[code].funnel, areas[code].funnel_beyond_998 = str(p), bool(b)
+    pos = np.atleast_1d(pos)
+    for code, p in zip(rows["area_code"], pos):
+        areas[code].funnel = str(p)
     lo, hi = float(rows["denominator"].min()), float(rows["denominator"].max())
     grid = np.unique(np.geomspace(max(lo * 0.8, 1.0), hi * 1.2, 60))
     limits = {}

@@ -23,15 +23,6 @@ def safe_text(value: Any) -> Any:
     return value
 
 
-def tidy_number(value: Any) -> Any:
-    """Floats rounded to 6 decimal places, whole numbers without a decimal point."""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        rounded = round(value, 6)
-        return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
-    return value
-
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))

@@ -23,8 +23,6 @@ from .config import Settings
 from .discover import PackageInfo, rel
 from .load import Data
 
-OGL_TITLE = "Open Government Licence v3.0"
-OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 SUPPRESSED_FIELDS = ("numerator", "value", "lower_95", "upper_95")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold

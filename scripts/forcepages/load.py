@@ -44,7 +44,6 @@ class Data:
     breaks: pd.DataFrame
     values: pd.DataFrame
     packages: list[PackageInfo] = field(default_factory=list)
-    value_files: dict[str, list[str]] = field(default_factory=dict)
 
 
 def slugify(text: str) -> str:
@@ -138,7 +137,7 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
 
 def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str], root: Path, skip: set[str]):
     """Every indicator-values table, checked and typed."""
-    frames, problems, files = [], [], {}
+    frames, problems = [], []
     for package in packages:
         if package.name in skip:
             continue
@@ -167,7 +166,6 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str
             problems += found
             typed["package"], typed["file"], typed["row"] = package.name, where, range(2, len(typed) + 2)
             frames.append(typed)
-            files.setdefault(package.name, []).append(where)
     values = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if len(values):
         keys = ["indicator_id", "area_code", "period_start", "period_end"]
@@ -176,7 +174,7 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str
             problems.append(Problem(r["file"], int(r["row"]), None,
                                     f"repeats the key ({r['indicator_id']}, {r['area_code']}, {r['period_start']:%Y-%m-%d} to {r['period_end']:%Y-%m-%d}) of an earlier row.",
                                     "Remove the repeated row or correct its key."))
-    return values, problems, files
+    return values, problems
 
 
 def _fast_resources(package: PackageInfo, settings: Settings) -> set[int]:
@@ -229,11 +227,11 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
         raise ValidationFailed(problems)
     catalogue = _typed_catalogue(framework["indicators"].drop_duplicates("indicator_id"))
     skip = {REFERENCE_PACKAGE, settings.framework} | {p.name for p in packages if _resource(p, "indicators") and _resource(p, "domains")}
-    values, found, files = _values(packages, catalogue, set(reference["areas"]["area_code"]), root, skip)
+    values, found = _values(packages, catalogue, set(reference["areas"]["area_code"]), root, skip)
     problems += found
     if problems:
         raise ValidationFailed(_prefer_contract(problems))
-    return _assemble(reference, framework, catalogue, values, packages, files)
+    return _assemble(reference, framework, catalogue, values, packages)
 
 
 def _prefer_contract(problems: list[Problem]) -> list[Problem]:
@@ -244,7 +242,7 @@ def _prefer_contract(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.hint not in HINTS.values() or (p.path, p.row, p.field) not in ours]
 
 
-def _assemble(reference, framework, catalogue, values, packages, files) -> Data:
+def _assemble(reference, framework, catalogue, values, packages) -> Data:
     """Typed tables from checked text tables."""
     areas = reference["areas"].copy()
     for name in ("region", "country", "parent_code"):
@@ -266,4 +264,4 @@ def _assemble(reference, framework, catalogue, values, packages, files) -> Data:
     if len(values):
         values = values.sort_values(["indicator_id", "area_code", "period_end", "period_start"]).reset_index(drop=True)
     return Data(areas=areas.set_index("area_code", drop=False), population=population, similar=reference["similar_forces"],
-                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages, value_files=files)
+                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages)

@@ -13,8 +13,6 @@ from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
 
-GOOD = {"better"}
-BAD = {"worse"}
 
 
 @dataclass

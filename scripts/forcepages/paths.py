@@ -9,7 +9,6 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
 REFERENCE_PACKAGE = "reference"
-FRAMEWORK_PACKAGE = "framework"
 
 ENGLAND_AND_WALES = "K04000001"
 FORCE_CODE_PATTERN = r"^(E23|W15)\d{6}$"
@@ -24,7 +23,6 @@ STATUS_SYMBOLS = ("", "[p]", "[r]")
 # Fields every indicator-values resource has (see datapackages/README.md).
 VALUE_KEY_FIELDS = ("indicator_id", "area_code", "period_start", "period_end")
 VALUE_REQUIRED_FIELDS = VALUE_KEY_FIELDS + ("value",)
-VALUE_OPTIONAL_FIELDS = ("numerator", "denominator", "lower_95", "upper_95", "status", "note")
 
 
 def project_root(start: Path | None = None) -> Path:

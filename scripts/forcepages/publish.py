@@ -15,11 +15,6 @@ from .pages import Chart, Page
 DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and corrections", "revisions.md")]
 
 
-def write_charts(charts: list[Chart], docs: Path) -> None:
-    """Each chart's figure JSON (compact, sorted) and the CSV behind it."""
-    for chart in charts:
-        write_chart(chart, docs)
-
 
 def write_chart(chart: Chart, docs: Path) -> None:
     """One chart's figure JSON and CSV (the compose stage calls this as each chart is made)."""

@@ -66,7 +66,7 @@ def revisions_page(packages: list[PackageInfo], settings: Settings) -> Page:
                                                     "contact": wording.attr(settings.contact_email)})
 
 
-def calendar_page(settings: Settings, today: str | None = None) -> Page:
+def calendar_page(settings: Settings) -> Page:
     """release-calendar.md from ``release_calendar`` in the settings. No clock: status comes from the settings."""
     entries = []
     for e in sorted(settings.release_calendar, key=lambda e: e.date):

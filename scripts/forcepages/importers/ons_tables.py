@@ -39,13 +39,6 @@ def sheet_rows(path: Path, sheet: str) -> tuple[tuple, ...]:
         wb.close()
 
 
-def sheet_names(path: Path) -> list[str]:
-    wb = openpyxl.load_workbook(path, read_only=True)
-    try:
-        return [n.strip() for n in wb.sheetnames]
-    finally:
-        wb.close()
-
 
 def title(path: Path, sheet: str) -> str:
     rows = sheet_rows(path, sheet)

@@ -6,7 +6,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, FORCE_NAME, Package, force_code, population_for, rate_row, values_resource
+from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, Package, force_code, population_for, rate_row, values_resource
 
 COLLISIONS = "traffic_police_collisions/analysis_data/data_collisions.csv"
 IND = "road-collisions-killed-or-seriously-injured"
@@ -39,10 +39,6 @@ def build_rows(raw: Path):
                         note="Not available: the source has no figures for the Welsh forces."))
     return rows
 
-
-def missing_forces(raw: Path) -> list[str]:
-    have = {c for c, _ in read_ksi(raw)}
-    return [FORCE_NAME[c] for c in FORCE_CODES if c not in have]
 
 
 README = """# Road safety: collisions where someone was killed or seriously injured

@@ -34,7 +34,7 @@ from pathlib import Path
 from forcepages.mkdocs_run import build_site
 config, docs, site = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 start = time.perf_counter()
-build_site(config, docs, site, [("API", "api.md")], strict=False)
+build_site(config, docs, site, [("API", "api.md")], strict=False, plain=True)
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 

@@ -7,11 +7,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from . import mkdocs_parts
 from .config import read_mkdocs_yml
 from .errors import BuildError
 from .paths import PACKAGE_DIR
 
 OVERRIDES = PACKAGE_DIR / "overrides"
+HOOKS = PACKAGE_DIR / "mkdocs_hooks.py"
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "def_list", "admonition", {"toc": {"permalink": False}}]
 NAV = [{"Home": "index.md"}, {"Police forces": "forces/index.md"}, {"Indicators": "indicators/index.md"},
        {"Data": "data/index.md"}, {"Methodology": "methodology.md"}, {"Glossary": "glossary.md"}]
@@ -34,12 +36,13 @@ def _theme(raw: dict[str, Any]) -> dict[str, Any]:
     return theme
 
 
-def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str], strict: bool = True) -> None:
-    """mkdocs build of ``docs`` into ``site``; MkDocs warnings fail the build when strict."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str], strict: bool = True, plain: bool = False,
+               parts: int | None = None) -> None:
+    """mkdocs build of ``docs`` into ``site``; MkDocs warnings fail the build when strict.
 
+    A large site is built in ``parts`` processes at once (by default one per core, from mkdocs_parts.MIN_PAGES
+    pages). ``plain`` leaves out forcepages' own hooks and runs one process, for measuring plain MkDocs.
+    """
     raw = read_mkdocs_yml(config_file)
     nav = raw.get("nav") or NAV + [{title: page} for title, page in extra_pages]
     css = ["assets/forcepages.css"] + [c for c in raw.get("extra_css", []) if c != "assets/forcepages.css"]
@@ -49,11 +52,32 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str]
         "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict,
         "markdown_extensions": raw.get("markdown_extensions") or EXTENSIONS,
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
-        "hooks": [],
+        "hooks": [] if plain else [str(HOOKS)],
     }
+    parts = 1 if plain else (parts or mkdocs_parts.parts_for(docs))
+    if parts > 1:
+        mkdocs_parts.build_in_parts(config_file, options, parts, run)
+    else:
+        run(config_file, options)
+
+
+# Which part of the site this process builds (index, number of parts); read by mkdocs_hooks.
+PART = (0, 1)
+
+
+def run(config_file: Path, options: dict[str, Any], part: tuple[int, int] = (0, 1)) -> None:
+    """One MkDocs build with ``options``; with ``part`` (k, n), only the k-th of n parts of the pages is written."""
+    global PART
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    PART = part
     try:
         config = load_config(config_file=str(config_file), **copy.deepcopy(options))  # MkDocs mutates them
         build(config)
     except (Abort, ConfigurationError) as exc:
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+    finally:
+        PART = (0, 1)

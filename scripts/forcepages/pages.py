@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from . import charts, narratives, wording
+from . import charts, datatables, narratives, wording
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -39,6 +39,10 @@ class Site:
 
     pages: list[Page] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+
+
+TREND_HEADER = ["Period", "Value (95% confidence interval)", "Similar forces average", "England and Wales", "Status"]
+INDICATOR_HEADER = ["Force", "Period", "Value (95% confidence interval)", "Compared with England and Wales", "Funnel plot"]
 
 
 def up(path: str) -> str:
@@ -269,7 +273,7 @@ class Composer:
         return {"id": iid, "title": wording.md(meta["title"]), "summary": ["There is no published figure for this area."],
                 "chart": None, "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
-                "breaks": [], "rows": [], "csv": None, "indicator_link": f"indicators/{iid}.md", "polarity": meta["polarity"]}
+                "breaks": [], "table": "", "csv": None, "indicator_link": f"indicators/{iid}.md", "polarity": meta["polarity"]}
 
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
@@ -287,7 +291,8 @@ class Composer:
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "rows": _table_rows(series, nat, similar, meta) if len(series) else [],
+                "table": datatables.table(TREND_HEADER, _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}")
+                if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta["polarity"]}
 
@@ -302,7 +307,7 @@ class Composer:
             if a is None or a.latest is None:
                 continue
             counts[a.funnel] = counts.get(a.funnel, 0) + 1
-            rows.append([f"[{wording.md(area['name'])}](../{self.area_link(area['slug'], meta['domain_id'], iid)})",
+            rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta["domain_id"], iid)),
                          wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
                          wording.COMPARE_WORDS.get(a.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", ""),
                          {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
@@ -322,7 +327,8 @@ class Composer:
             "root": up(path), "id": iid, "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
             "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
-            "period": wording.period(start, end) if start is not None else "", "rows": rows, "counts": counts, "chart": chart,
+            "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
+            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force"),
             "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
             "package": wording.md(meta["source_package"]), "similar_source": wording.md(self.similar_source)}))
 

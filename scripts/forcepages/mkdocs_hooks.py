@@ -1,0 +1,72 @@
+"""MkDocs hooks that forcepages adds to every build (loaded by mkdocs_run through MkDocs' ``hooks`` setting).
+
+Data tables: each one, carried through Markdown and search in a comment, is put in place in the built page.
+
+Parts (see mkdocs_parts): when a large site is built by n processes, every process reads the same files and
+navigation, so links and menus come out the same, but part k only renders and writes its own block of pages.
+Other pages are read for their titles only (pages in the navigation are rendered in full, as the menu needs
+them), left out of search, and not written; parts after the first do not copy static files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from mkdocs.structure.files import InclusionLevel
+
+from forcepages import datatables, mkdocs_parts, mkdocs_run
+
+EMPTY = "forcepages-empty.html"  # an empty template in the package's theme overrides
+_mine: dict[str, str] = {}  # this part's pages: source path -> built path
+_nav: set[str] = set()
+
+
+def _split() -> bool:
+    return mkdocs_run.PART[1] > 1
+
+
+def on_nav(nav, config, files):  # noqa: ANN001, ANN201 (MkDocs' own types)
+    """Work out this part's pages; parts after the first leave static files to the first."""
+    _mine.clear(), _nav.clear()
+    if not _split():
+        return nav
+    pages = files.documentation_pages()
+    _mine.update((pages[i].src_uri, pages[i].dest_uri) for i in mkdocs_parts.block(len(pages), mkdocs_run.PART))
+    _nav.update(p.file.src_uri for p in nav.pages)
+    if mkdocs_run.PART[0] > 0:
+        for file in files:
+            if not file.is_documentation_page():
+                file.inclusion = InclusionLevel.EXCLUDED
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
+    """Another part's page: not searched, and not rendered unless the navigation needs it."""
+    if not _split() or page.file.src_uri in _mine:
+        return markdown
+    page.meta["search"] = {"exclude": True}
+    return markdown if page.file.src_uri in _nav else ""
+
+
+def on_env(env, config, files):  # noqa: ANN001, ANN201
+    """Another part's pages get an empty theme template, as they are not written."""
+    if _split() and EMPTY in env.list_templates():
+        for file in files.documentation_pages():
+            if file.src_uri not in _mine and file.page is not None:
+                file.page.meta["template"] = EMPTY
+    return env
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
+    """This part's pages with their tables in place; nothing (so not written) for other parts' pages."""
+    if _split() and page.file.src_uri not in _mine:
+        return ""
+    return datatables.uncomment(output)
+
+
+def on_post_build(config) -> None:  # noqa: ANN001
+    """Parts after the first list the pages they wrote, for mkdocs_parts to move into the site."""
+    if _split() and mkdocs_run.PART[0] > 0:
+        with open(os.path.join(config.site_dir, mkdocs_parts.LIST), "w", encoding="utf-8") as out:
+            json.dump(sorted(_mine.values()), out)

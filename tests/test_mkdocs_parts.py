@@ -1,0 +1,60 @@
+"""Large sites are built by several MkDocs processes; the result must be what one process makes, byte for byte.
+Data tables reach the built pages as real tables, but stay out of Markdown parsing and the search index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from forcepages import datatables, mkdocs_parts
+from forcepages.mkdocs_run import build_site
+from forcepages.publish import DATA_NAV
+
+
+def _digests(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_site_built_in_parts_is_identical_to_one_process(fixture_site, tmp_path, parts):
+    config = fixture_site.parent / "mkdocs.yml"
+    extra = [("API", "api.md")] + DATA_NAV
+    build_site(config, fixture_site / "docs", tmp_path / "one", extra, parts=1)
+    build_site(config, fixture_site / "docs", tmp_path / "many", extra, parts=parts)
+    one, many = _digests(tmp_path / "one"), _digests(tmp_path / "many")
+    assert sorted(one) == sorted(many)
+    assert [name for name in one if one[name] != many[name]] == []
+    assert not list(tmp_path.glob(".many-part-*")), "the parts' temporary folders are removed"
+    index = json.loads((tmp_path / "many" / "search" / "search_index.json").read_text())
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert len([p for p in (tmp_path / "many").rglob("*.html") if p.name != "404.html"]) == len(pages)
+
+
+def test_blocks_cover_every_page_once():
+    for count in (0, 1, 5, 271, 3024):
+        for n in (1, 2, 3, 4):
+            covered = [i for k in range(n) for i in mkdocs_parts.block(count, (k, n))]
+            assert covered == list(range(count))
+
+
+def test_data_tables_are_real_tables_in_the_site_and_not_in_search(fixture_site):
+    page = next((fixture_site / "site" / "forces").rglob("local-crime-and-policing.html")).read_text()
+    assert "fp-table\n" not in page and "<!-- fp-table" not in page
+    tables = re.findall(r'<details class="fp-table">\s*<summary>Data table: [^<]+</summary>\s*<table>.*?</table>\s*</details>', page, re.S)
+    assert tables, "each chart has its data table"
+    assert '<th scope="col">Period</th>' in tables[0] and '<th scope="row">' in tables[0]
+    index = (fixture_site / "site" / "search" / "search_index.json").read_text()
+    assert "95% confidence interval" in index  # the summaries are searchable
+    assert "Similar forces average" not in index  # the table headers (and numbers) are not
+
+
+def test_table_text_is_escaped_and_cannot_end_the_comment():
+    html = datatables.table(["A", "B"], [["<script>x</script> -- -->", datatables.Link("A & B", "../x/index.md#y")]], "Data table: <b>")
+    inner = html[len(datatables.START):-len(datatables.END)]
+    assert "--" not in inner and "<script>" not in inner and "<b>" not in inner
+    assert '<a href="../x/index.html#y">A &amp; B</a>' in inner
+    assert datatables.uncomment(f"<p>a</p>\n{html}\n<p>b</p>") == f"<p>a</p>\n{inner}\n<p>b</p>"

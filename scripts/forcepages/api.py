@@ -7,6 +7,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 
 from . import stats
 from .compute import IndicatorResult
@@ -32,16 +34,56 @@ def dump(obj: Any, path: Path) -> None:
     path.write_text(json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _record(row: dict[str, Any]) -> dict[str, Any]:
-    """One area and period; suppressed cells are "[c]"."""
-    rec: dict[str, Any] = {"area_code": row["area_code"], "period_start": f"{row['period_start']:%Y-%m-%d}",
-                           "period_end": f"{row['period_end']:%Y-%m-%d}", "status": row.get("status", "") or "",
-                           "value_symbol": row.get("value_symbol", "") or ""}
-    suppressed = bool(row.get("suppressed", False))
+def _numbers(column: pd.Series) -> np.ndarray:
+    """_num of every value in a column, as an object array; a float column is rounded by numpy where that is exact.
+
+    numpy rounds the product v * 1e6 to an integer where round(v, 6) rounds the exact value: the two can differ only
+    when the product is exactly half way between two integers, or too large to have a fraction, so round() does those.
+    """
+    out = np.empty(len(column), dtype=object)
+    if not (isinstance(column.dtype, np.dtype) and column.dtype.kind == "f"):
+        out[:] = [_num(v) for v in column.tolist()]
+        return out
+    values = column.to_numpy(dtype=float)
+    finite = np.isfinite(values)
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = np.where(finite, values, 0.0) * 1e6
+        out[:] = np.rint(scaled) / 1e6
+        doubtful = finite & ((np.abs(scaled) >= 2.0**52) | (scaled - np.floor(scaled) == 0.5))
+    out[doubtful] = [round(v, 6) for v in values[doubtful].tolist()]
+    out[~finite] = None
+    return out
+
+
+def _dates(column: pd.Series) -> list[str]:
+    """Every date as YYYY-MM-DD, each distinct date formatted once."""
+    codes, uniques = pd.factorize(column)
+    if (codes < 0).any():  # a missing date cannot be formatted: fail as formatting it would
+        return [f"{v:%Y-%m-%d}" for v in column]
+    text = [f"{v:%Y-%m-%d}" for v in uniques]
+    return [text[c] for c in codes.tolist()]
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """One record per row (an area and period), built column by column; suppressed cells are "[c]"."""
+    n = len(table)
+
+    def column(name: str, default: Any = None) -> pd.Series:
+        return table[name] if name in table.columns else pd.Series([default] * n, dtype=object)
+
+    suppressed = np.array([bool(v) for v in column("suppressed", False).tolist()], dtype=bool)
+    fields: dict[str, list[Any]] = {
+        "area_code": table["area_code"].tolist(), "period_start": _dates(table["period_start"]),
+        "period_end": _dates(table["period_end"]), "status": [v or "" for v in column("status", "").tolist()],
+        "value_symbol": [v or "" for v in column("value_symbol", "").tolist()]}
     for name in RECORD_FIELDS:
-        rec[name] = "[c]" if suppressed and name != "denominator" else _num(row.get(name))
-    rec["method"] = str(row.get("method", ""))
-    return rec
+        values = _numbers(column(name))
+        if name != "denominator":
+            values[suppressed] = "[c]"
+        fields[name] = values.tolist()
+    fields["method"] = [str(v) for v in column("method", "").tolist()]
+    names = list(fields)
+    return [dict(zip(names, row)) for row in zip(*fields.values())]
 
 
 def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type: str) -> dict[str, Any]:
@@ -54,7 +96,7 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
         suppressed = bool(latest.get("suppressed", False))
         spc = None
         if area.series is not None and "centre" in area.series and len(area.series):
-            last = area.series.iloc[-1]
+            last = {name: area.series[name][-1] for name in ("centre", "lower_limit", "upper_limit", "signal")}
             spc = {"centre": _num(last["centre"]), "lower_limit": _num(last["lower_limit"]), "upper_limit": _num(last["upper_limit"]),
                    "latest_signal": last["signal"] if isinstance(last["signal"], str) else None, "outcome": area.spc_latest}
         forces[code] = {
@@ -78,7 +120,7 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
     return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
             "methods": stats.methods_for_measure(meta["measure"]),
-            "records": [_record(r) for r in table.to_dict("records")], "england_and_wales": national, "forces": forces}
+            "records": _records(table), "england_and_wales": national, "forces": forces}
 
 
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import methodology, publish, readability, render
+from . import area_pages, methodology, publish, readability, render
 from .compute import compute_all
 from .config import Settings
 from .load import Data, validate_and_load
@@ -60,18 +60,21 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     results = compute_all(data, settings)
     clock.lap("compute")
     composer = Composer(data, results, settings, chart_sink=lambda chart: publish.write_chart(chart, docs))  # not kept in memory
-    site = composer.compose()
+    env = render.environment(settings.root / "site_src" / "templates")
+    area_count, chart_count, measured = area_pages.write_area_pages(composer, env, docs)  # in parallel on large sites
+    in_process_charts = composer.chart_count  # area charts, if the areas were done in this process
+    clock.lap("area pages")
+    site = composer.compose(areas=False)
     site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, data pages
     site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
     clock.lap("compose")
-    env = render.environment(settings.root / "site_src" / "templates")
-    render.write_pages(env, site.pages, docs)
-    readability.write_report(site.pages, docs)  # docs/reports/readability.json, copied to site/reports/
+    measured.update(render.write_pages(env, site.pages, docs))
+    readability.write_report(measured, docs)  # docs/reports/readability.json, copied to site/reports/
     publish.write_api(results, data, docs, settings.area_type)
     shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
     extra = _hand_written(settings, docs)
     clock.lap("render")
-    report.pages, report.charts = len(site.pages) + len(extra), composer.chart_count
+    report.pages, report.charts = area_count + len(site.pages) + len(extra), chart_count + composer.chart_count - in_process_charts
     return [("API", "api.md")] + publish.DATA_NAV + extra
 
 

@@ -80,17 +80,17 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
     x, x_title = _period_labels(series)
     periods = list(series["period"])
     traces: list[dict[str, Any]] = []
-    if "centre" in series and series["centre"].notna().any():
+    if "centre" in series and not np.isnan(np.asarray(series["centre"], dtype=float)).all():
         for col, name, dash in (("upper_limit", "Upper process limit", "dash"), ("centre", "Centre line (mean)", "solid"),
                                 ("lower_limit", "Lower process limit", "dash")):
             traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": _round(series[col]),
                            "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
                            "legendgroup": "limits", "showlegend": col == "centre"})
     force = _line(area_name, x, series["value"], FORCE, "circle")
-    if series["lower_95"].notna().any():
+    if not np.isnan(np.asarray(series["lower_95"], dtype=float)).all():
         force["error_y"] = {"type": "data", "symmetric": False, "color": FORCE, "thickness": 1.2, "width": 3,
-                            "array": _round(series["upper_95"] - series["value"]),
-                            "arrayminus": _round(series["value"] - series["lower_95"])}
+                            "array": _round(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
+                            "arrayminus": _round(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
     traces.append(force)
     for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), "Similar forces average", SIMILAR, "square", "dash"),
                                                (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
@@ -98,11 +98,11 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
         if values and not np.isnan(y).all():
             traces.append(_line(name, x, y, colour, symbol, dash))
     if "signal" in series:
-        flagged = series["signal"].notna().to_numpy()
+        flagged = np.asarray(pd.notna(series["signal"]), dtype=bool)
         if flagged.any():
-            up = series["direction"].eq("up").to_numpy()
+            up = np.asarray(series["direction"], dtype=object) == "up"
             traces.append({"type": "scatter", "mode": "markers+text", "name": "Unusual change (special cause)",
-                           "x": [x[i] for i in np.flatnonzero(flagged)], "y": _round(series["value"][flagged]),
+                           "x": [x[i] for i in np.flatnonzero(flagged)], "y": _round(np.asarray(series["value"], dtype=float)[flagged]),
                            "marker": {"color": SIGNAL, "size": 14, "line": {"color": "#ffffff", "width": 1},
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
                            "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",

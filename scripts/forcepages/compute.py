@@ -22,6 +22,43 @@ SHORT_PERIOD_DAYS = 100  # monthly or quarterly periods: SPC charts; longer peri
 ANNUAL_DAYS = (360, 370)
 
 
+class SeriesColumns:
+    """One area's rows of an indicator's series: each column a slice of one array shared by every area.
+
+    Thousands of areas each with its own small DataFrame made pandas overhead most of the time spent writing pages;
+    these slices cost nothing to make or read. Dates are pandas Timestamps, text is Python objects.
+    """
+
+    def __init__(self, columns: dict[str, np.ndarray], start: int, stop: int):
+        self.columns, self.start, self.stop = columns, start, stop
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name][self.start:self.stop]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.columns
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame (for people and tests, not for loops over thousands of areas)."""
+        return pd.DataFrame({name: self[name] for name in self.columns})
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """A frame's columns as arrays: dates as object arrays of Timestamps, floats as float arrays, the rest as objects."""
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_float_dtype(column):
+            out[name] = column.to_numpy(dtype=float)
+        else:
+            out[name] = np.empty(len(column), dtype=object)
+            out[name][:] = column.tolist()  # Timestamps stay Timestamps
+    return out
+
+
 @dataclass
 class AreaResult:
     """What the statistics say about one indicator in one area."""
@@ -30,7 +67,7 @@ class AreaResult:
     latest: dict[str, Any] | None = None
     vs_national: dict[str, Any] = field(default_factory=dict)
     vs_similar: dict[str, Any] = field(default_factory=dict)
-    series: pd.DataFrame | None = None  # non-overlapping periods, with SPC columns where they apply
+    series: SeriesColumns | None = None  # non-overlapping periods, with SPC columns where they apply
     spc_latest: str | None = None
     trend: str = "cannot-be-calculated"
     change: dict[str, Any] | None = None
@@ -265,11 +302,11 @@ def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[
     areas: dict[str, AreaResult] = {}
     latest_rows = []
     offset = 0
-    empty = table.iloc[0:0]
+    columns = _columns(series_all)
     for (start, stop), sel, outcome, prev in zip(bounds, picks, outcomes, previous):
         code = codes[start]
         result = AreaResult(code)
-        result.series = series_all.iloc[offset:offset + len(sel)] if len(sel) else empty
+        result.series = SeriesColumns(columns, offset, offset + len(sel))
         offset += len(sel)
         result.spc_latest = outcome if spc else None
         if annual and len(sel) and meta["measure"] != "value":
@@ -365,8 +402,8 @@ def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[
     both = meta["measure"] == "survey"
     nat_lo = frame["period"].map(nat["lower_95"]) if both and len(nat) else np.nan
     nat_hi = frame["period"].map(nat["upper_95"]) if both and len(nat) else np.nan
-    sim_value = pd.Series([sim["similar_value"].get((c, p), np.nan) if len(sim) else np.nan for c, p in zip(codes, frame["period"])],
-                          index=frame.index, dtype=float)
+    wanted = pd.MultiIndex.from_arrays([codes, frame["period"]])  # (area, period), looked up all at once
+    sim_value = pd.Series(sim["similar_value"].reindex(wanted).to_numpy(float) if len(sim) else np.nan, index=frame.index, dtype=float)
     cols = [frame[n].to_numpy(float) for n in ("value", "lower_95", "upper_95", "lower_998", "upper_998")]
     vs_nat = np.atleast_1d(stats.compare_many(*cols, nat_value.to_numpy(float), np.asarray(nat_lo, dtype=float), np.asarray(nat_hi, dtype=float)))
     vs_sim = np.atleast_1d(stats.compare_many(*cols, sim_value.to_numpy(float)))

@@ -14,6 +14,7 @@ import pandas as pd
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+FORMULA_START = frozenset("=+-@\t\r")  # the first characters _FORMULA matches
 
 
 def safe_text(value: Any) -> Any:
@@ -22,6 +23,11 @@ def safe_text(value: Any) -> Any:
         return "'" + value
     return value
 
+
+
+def _safe_cell(text: str) -> str:
+    """safe_text of a str, skipping the regular expressions for the usual text that cannot look like a formula."""
+    return safe_text(text) if text[:1] in FORMULA_START else text
 
 
 def _missing(value: Any) -> bool:
@@ -37,13 +43,27 @@ def _text_cells(values: list[Any]) -> list[str] | None:
     """Text cells with formula-like text neutralised; None when a value is not text (the general path handles it)."""
     out = []
     for v in values:
-        if _missing(v):
+        if isinstance(v, str):
+            out.append(_safe_cell(v))
+        elif _missing(v):
             out.append("")
-        elif isinstance(v, str):
-            out.append(safe_text(v))
         else:
             return None
     return out
+
+
+def _is_text(column: Any) -> bool:
+    """Whether a column has pandas' default text type, whose cells are all text or NaN."""
+    return isinstance(column, pd.Series) and isinstance(column.dtype, pd.StringDtype) and column.dtype.na_value is np.nan
+
+
+def _str_cells(column: pd.Series) -> list[str]:
+    """_text_cells of a text column, without a Python step per cell: gaps empty, formula-like text neutralised."""
+    text = column.fillna("")
+    risky = text.str[:1].isin(list(FORMULA_START))
+    if risky.any():
+        text = text.mask(risky, text[risky].map(safe_text))
+    return text.tolist()
 
 
 def _column_cells(column: pd.Series, symbols: list[str] | None) -> list[str] | None:
@@ -51,11 +71,13 @@ def _column_cells(column: pd.Series, symbols: list[str] | None) -> list[str] | N
     kind = column.dtype.kind
     if kind == "f" and isinstance(column.dtype, np.dtype):
         cells = _float_cells(column.to_numpy())
-        return cells if symbols is None else [safe_text(s or c) for c, s in zip(cells, symbols)]
+        return cells if symbols is None else [_safe_cell(s or c) for c, s in zip(cells, symbols)]
     if symbols is not None:
         return None
     if kind in "iub" and isinstance(column.dtype, np.dtype):
         return [str(v) for v in column.tolist()]
+    if _is_text(column):
+        return _str_cells(column)
     if kind == "O" or pd.api.types.is_string_dtype(column.dtype):
         return _text_cells(column.tolist())
     return None
@@ -65,7 +87,7 @@ def _plain_cells(values: Any, symbols: list[str] | None) -> list[str] | None:
     """Cells of a plain column (a float numpy array, or a list of text and gaps), as _column_cells would write them."""
     if isinstance(values, np.ndarray) and values.dtype.kind == "f":
         cells = _float_cells(values)
-        return cells if symbols is None else [safe_text(s or c) for c, s in zip(cells, symbols)]
+        return cells if symbols is None else [_safe_cell(s or c) for c, s in zip(cells, symbols)]
     return _text_cells(list(values)) if symbols is None else None
 
 
@@ -83,7 +105,8 @@ def _fast_csv_text(table: pd.DataFrame | dict[str, Any]) -> str | None:
     for col in columns:
         symbols = None
         if col + "_symbol" in names:
-            sym = ["" if _missing(v) else str(v) for v in list(table[col + "_symbol"])]
+            given = table[col + "_symbol"]
+            sym = given.fillna("").tolist() if _is_text(given) else ["" if _missing(v) else str(v) for v in list(given)]
             symbols = sym if any(sym) else None
         column = _plain_cells(table[col], symbols) if plain else _column_cells(table[col], symbols)
         if column is None:

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from .load import Data
 OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 SUPPRESSED_FIELDS = ("numerator", "value", "lower_95", "upper_95")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
+_RISKY = re.compile("(?:^|\x00)[=+\\-@\t\r]")  # a cell that may start like a formula, in cells joined by NUL
+_AFTER_CELL_START = re.compile('[,"\r\n][=+\\-@\t\r]')  # with the first character: everywhere a CSV cell could start like a formula
 
 
 @dataclass
@@ -93,33 +96,48 @@ def suppressed_rows(results: dict[str, IndicatorResult], root: Path) -> dict[str
     return out
 
 
+def _could_be_formula(text: str) -> bool:
+    """Whether any cell of CSV text might start like a formula (False means certainly none does)."""
+    return text[:1] in csvout.FORMULA_START or _AFTER_CELL_START.search(text) is not None
+
+
 def _publishable_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
     """The CSV with suppressed rows' numerator, value and interval cells as [c], and formula-like text neutralised.
 
-    Files that need neither change are returned byte for byte.
+    Files that need neither change are returned byte for byte. Only the suppressed rows, and the records with a cell
+    that starts like a formula, are looked at cell by cell.
     """
-    reader = spreadsheets.csv_records(raw)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    header: list[str] = []
+    text = raw.decode("utf-8-sig")
+    if not any(number > 1 for number in rows) and "\x00" not in text and not _could_be_formula(text):
+        return raw, 0  # no row to suppress and no cell that could start like a formula: nothing to read
+    records = spreadsheets.csv_records(raw)
+    header = records[0] if records else []
+    columns = [header.index(name) for name in SUPPRESSED_FIELDS if name in header]
     cells, changed = 0, False
-    for number, record in enumerate(reader, start=1):
-        record = list(record)
-        if number == 1:
-            header = record
-        elif number in rows:
-            for name in SUPPRESSED_FIELDS:
-                if name in header and header.index(name) < len(record) and record[header.index(name)].strip() not in ("", "[c]"):
-                    record[header.index(name)] = "[c]"
-                    cells += 1
-        safe = [csvout.safe_text(cell) for cell in record]
-        changed = changed or safe != record or cells > 0
-        writer.writerow(safe)
-    return (out.getvalue().encode("utf-8") if changed else raw), cells
+    for number in rows:
+        record = records[number - 1] if 1 < number <= len(records) else []
+        for i in columns:
+            if i < len(record) and record[i].strip() not in ("", "[c]"):
+                record[i] = "[c]"
+                cells += 1
+    for record in records:
+        if _RISKY.search("\x00".join(record)):
+            safe = [csvout.safe_text(cell) for cell in record]
+            changed = changed or safe != record
+            record[:] = safe
+    if not (changed or cells):
+        return raw, 0
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    return out.getvalue().encode("utf-8"), cells
 
 
 def _count_rows(raw: bytes) -> int:
-    return max(len(spreadsheets.csv_records(raw)) - 1, 0)
+    """The data rows of a file read as spreadsheets.csv_records reads it (records after the header), without keeping them."""
+    try:
+        return max(sum(1 for _ in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))) - 1, 0)
+    except csv.Error:
+        return max(len(spreadsheets.csv_records(raw)) - 1, 0)
 
 
 def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings, files: list[tuple[str, bytes]],
@@ -289,29 +307,59 @@ def _slice_frame(data: Data, results: dict[str, IndicatorResult]) -> pd.DataFram
     return out
 
 
-def _write_text_table(table: pd.DataFrame, path: Path) -> None:
-    """Write a table already made safe by csvout (all text) as UTF-8 CSV."""
+class _Lines(list):
+    """A file for csv.writer that keeps each written row as one item (the writer writes a row with one call)."""
+
+    write = list.append
+
+
+def _csv_lines(table: pd.DataFrame) -> tuple[str, list[str]]:
+    """The header line and each row's line of ``table.to_csv(index=False, lineterminator="\\n")`` for an all-text table.
+
+    pandas writes such a table with a csv.writer in the default dialect, so the rows written here are the same text.
+    """
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(zip(*(table[c].tolist() for c in table.columns)))
+    return lines[0], lines[1:]
+
+
+def _positions(keys: list[Any], order: list[int]) -> dict[Any, list[int]]:
+    """Row positions (taken in ``order``) grouped by the key of each row."""
+    out: dict[Any, list[int]] = {}
+    for i in order:
+        out.setdefault(keys[i], []).append(i)
+    return out
+
+
+def _write_lines(path: Path, header: str, lines: list[str], rows: list[int]) -> None:
+    """Write a slice: the header, then the given rows' lines, as UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(table.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    path.write_text(header + "".join([lines[i] for i in rows]), encoding="utf-8")
 
 
 def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> dict[str, dict[str, str]]:
     """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links.
 
     The whole table goes through csvout once ([c] and other symbols filled in, formula-like text neutralised),
-    then is cut into slices as text, so every slice has exactly csvout's output.
+    then is cut into slices as text, so every slice has exactly csvout's output. Each row's line is written once
+    and the rows are grouped by area and by indicator in one pass, so the time grows with the rows, not areas x rows.
     """
     frame = _slice_frame(data, results).sort_values(["indicator_id", "area_code", "period_end", "period_start"])
     text = pd.read_csv(io.StringIO(csvout.to_csv_text(frame.reset_index(drop=True))), dtype=str, keep_default_na=False)
+    header, lines = _csv_lines(text)
+    by_area = _positions(text["area_code"].tolist(), list(range(len(text))))
+    by_indicator = _positions(text["indicator_id"].tolist(),  # each indicator's rows ordered by area, then period
+                              text.sort_values(["area_code", "period_end", "period_start"], kind="stable").index.tolist())
     areas = data.areas[data.areas["area_type"].eq(settings.area_type)]
     if settings.scope:
         areas = areas[areas["area_code"].isin(settings.scope)]
     links: dict[str, dict[str, str]] = {"forces": {}, "indicators": {}}
     for code, slug in sorted(zip(areas["area_code"], areas["slug"]), key=lambda x: x[1]):
-        _write_text_table(text[text["area_code"].eq(code)], docs / "data" / "csv" / "forces" / f"{slug}.csv")
+        _write_lines(docs / "data" / "csv" / "forces" / f"{slug}.csv", header, lines, by_area.get(code, []))
         links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
-    by_area = text.sort_values(["area_code", "period_end", "period_start"], kind="stable")
     for iid in sorted(data.indicators.index):
-        _write_text_table(by_area[by_area["indicator_id"].eq(iid)], docs / "data" / "csv" / "indicators" / f"{iid}.csv")
+        _write_lines(docs / "data" / "csv" / "indicators" / f"{iid}.csv", header, lines, by_indicator.get(iid, []))
         links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
     return links

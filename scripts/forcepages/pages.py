@@ -50,24 +50,6 @@ def up(path: str) -> str:
     return "../" * path.count("/")
 
 
-class _Columns(dict):
-    """A small frame's columns, each taken from the frame once (pandas column access is slow in a loop of thousands)."""
-
-    def __init__(self, frame: pd.DataFrame):
-        super().__init__()
-        self.frame = frame
-
-    def __missing__(self, name: str) -> pd.Series:
-        column = self[name] = self.frame[name]
-        return column
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.frame.columns
-
-    def __len__(self) -> int:
-        return len(self.frame)
-
-
 def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
     """A value with its interval, or its GSS symbol."""
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
@@ -145,7 +127,7 @@ def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, floa
 def _chart_table(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], area_code: str, area_name: str) -> dict[str, Any]:
     """The CSV behind a trend chart, as columns (float arrays and lists of text) for csvout."""
     n, periods = len(series), series["period"].tolist()
-    floats = lambda name: series[name].to_numpy(dtype=float)  # noqa: E731
+    floats = lambda name: np.asarray(series[name], dtype=float)  # noqa: E731
     table: dict[str, Any] = {
         "area_code": [area_code] * n, "area_name": [area_name] * n,
         "period_start": [f"{t:%Y-%m-%d}" for t in series["period_start"]], "period_end": [f"{t:%Y-%m-%d}" for t in series["period_end"]],
@@ -206,10 +188,11 @@ class Composer:
         """Indicator ids of one domain, in catalogue order."""
         return [i for i, r in self.results.items() if r.meta["domain_id"] == domain_id]
 
-    def compose(self) -> Site:
-        """Every page."""
-        for _, area in self.areas.iterrows():
-            self.force_pages(area)
+    def compose(self, areas: bool = True) -> Site:
+        """Every page; with ``areas`` false, all but the area pages (area_pages.py writes those)."""
+        if areas:
+            for _, area in self.areas.iterrows():
+                self.site.pages += self.area_pages(area)
         for iid in self.results:
             self.indicator_page(iid)
         for domain in self.domains:
@@ -226,9 +209,10 @@ class Composer:
             return f"forces/{slug}/index.md#{iid}"
         return f"forces/{slug}/{domain_id}.md#{iid}"
 
-    def force_pages(self, area: pd.Series) -> None:
+    def area_pages(self, area: pd.Series) -> list[Page]:
         """The force page (three key questions per domain) and one page per domain, or with ``area_pages: single``
         one page holding the key questions and every indicator's figures."""
+        made = []
         code, slug, name = area["area_code"], area["slug"], area["name"]
         single = self.settings.area_pages == "single"
         index = f"forces/{slug}/index.md"
@@ -256,16 +240,17 @@ class Composer:
                 domains.append(entry)
                 continue
             domains.append(entry)
-            self.site.pages.append(Page(path, "force_domain.md.j2", {
+            made.append(Page(path, "force_domain.md.j2", {
                 "root": up(path), "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
-        self.site.pages.append(Page(index, "force.md.j2", {
+        made.append(Page(index, "force.md.j2", {
             "root": up(index), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
             "area_label": self.settings.area_label, "single": single}))
+        return made
 
     def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
         """An indicator with no figure for this area."""
@@ -278,7 +263,7 @@ class Composer:
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
         meta = result.meta
-        series = _Columns(area.series if area.series is not None else pd.DataFrame())
+        series = area.series if area.series is not None else {}
         nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
         summary = _summary(meta, area, name, self.similar_source)

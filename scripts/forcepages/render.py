@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from . import readability
 from .pages import Page
 from .paths import TEMPLATES_DIR
 
@@ -49,9 +51,13 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def write_pages(env: jinja2.Environment, pages: list[Page], docs: Path) -> None:
-    """Write every page under the docs folder."""
+def write_pages(env: jinja2.Environment, pages: list[Page], docs: Path) -> dict[str, Any]:
+    """Write every page under the docs folder; returns each page's readability measures by path."""
+    measured = {}
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(env, page), encoding="utf-8")
+        text = render_page(env, page)
+        target.write_text(text, encoding="utf-8")
+        measured[page.path] = readability.entry(page.context, text)
+    return measured

@@ -14,6 +14,7 @@ import csv
 import io
 import re
 import zipfile
+from functools import lru_cache
 from typing import Any, Iterable
 from xml.sax.saxutils import escape
 
@@ -61,6 +62,19 @@ def _text(value: str) -> str:
 
 
 def _cell(value: Cell, style: str = "") -> str:
+    """One cell's XML: empty, a number, or text (formula-like text neutralised)."""
+    if type(value) is str and len(value) <= 100:
+        return _short_text_cell(value, style)
+    return _any_cell(value, style)
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_text_cell(value: str, style: str) -> str:
+    """_any_cell of a short text, built once for each distinct text: tables repeat codes, dates and symbols."""
+    return _any_cell(value, style)
+
+
+def _any_cell(value: Cell, style: str) -> str:
     st = f' table:style-name="{style}"' if style else ""
     if value is None or value == "":
         return f"<table:table-cell{st}/>"
@@ -108,7 +122,7 @@ def _content(sheets: list[Sheet]) -> str:
         out.extend(f'<table:table-column table:style-name="{n}"/>' for n in names)
         for i, row in enumerate(sheet.rows):
             style = "title" if i == 0 else "head" if i == sheet.header_row else ""
-            out.append("<table:table-row>" + "".join(_cell(v, style) for v in row) + "</table:table-row>")
+            out.append("<table:table-row>" + "".join([_cell(v, style) for v in row]) + "</table:table-row>")
         out.append("</table:table>")
     out.append("</office:spreadsheet></office:body></office:document-content>")
     return "\n".join(out)

@@ -1,5 +1,5 @@
-"""Large sites are built by several MkDocs processes; the result must be what one process makes, byte for byte.
-Data tables reach the built pages as real tables, but stay out of Markdown parsing and the search index."""
+"""Large sites are built by several processes (area pages, then MkDocs); the result must be what one process
+makes, byte for byte. Data tables reach the built pages as real tables, but stay out of Markdown and search."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ import re
 
 import pytest
 
-from forcepages import datatables, mkdocs_parts
+from forcepages import area_pages, datatables, mkdocs_parts
+from forcepages.build import build
+from forcepages.config import load_settings
 from forcepages.mkdocs_run import build_site
 from forcepages.publish import DATA_NAV
+
+from conftest import copy_fixture
 
 
 def _digests(folder):
@@ -58,3 +62,13 @@ def test_table_text_is_escaped_and_cannot_end_the_comment():
     assert "--" not in inner and "<script>" not in inner and "<b>" not in inner
     assert '<a href="../x/index.html#y">A &amp; B</a>' in inner
     assert datatables.uncomment(f"<p>a</p>\n{html}\n<p>b</p>") == f"<p>a</p>\n{inner}\n<p>b</p>"
+
+
+def test_area_pages_written_by_workers_are_identical_to_one_process(fixture_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(area_pages, "MIN_AREAS", 1)  # the fixture's few areas, in forked workers
+    config = copy_fixture(tmp_path / "src")
+    report = build(load_settings(config), config, tmp_path / "out")
+    one, many = _digests(fixture_site / "docs"), _digests(tmp_path / "out" / "docs")
+    assert sorted(one) == sorted(many)
+    assert [name for name in one if one[name] != many[name]] == []
+    assert report.charts == len(list((tmp_path / "out" / "docs" / "charts").glob("*.json")))

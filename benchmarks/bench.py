@@ -28,7 +28,7 @@ from forcepages.config import load_settings
 config, out = Path(sys.argv[1]), Path(sys.argv[2])
 start = time.perf_counter()
 report = build(load_settings(config), config, out, strict=False)
-print(json.dumps({"seconds": time.perf_counter() - start, "pages": report.pages, "timings": report.timings}))
+print(json.dumps({"seconds": time.perf_counter() - start, "pages": report.pages, "timings": report.timings, "memory": report.memory}))
 """
 
 PLAIN_MKDOCS = """
@@ -140,10 +140,12 @@ def bench_site(label: str, config: Path, work: Path) -> None:
     stages = ", ".join(f"{k} {v:.1f}" for k, v in build["timings"].items())
     print(f"{label}: {build['pages']:,} pages built in {build['wall']:.1f} s wall ({stages}); "
           f"peak memory {build['peak_mb']:.0f} MB in the largest process, {build['tree_peak_mb']:.0f} MB all processes together")
+    print("  build process peak memory by the end of each stage (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in build["memory"].items()))
     print(f"  plain mkdocs build of the same Markdown: {plain['wall']:.1f} s wall ({plain['seconds']:.1f} s in mkdocs); "
           f"generation / plain MkDocs = {build['wall'] / plain['wall']:.2f}")
     print(f"  {html_pages:,} HTML pages; {html_only / html_pages / 1024:.1f} KB of HTML per page; "
-          f"{total / html_pages / 1024:.1f} KB of site per page (all files)")
+          f"{total / html_pages / 1024:.1f} KB of site per page (all files); "
+          f"search index {(out / 'site' / 'search' / 'search_index.json').stat().st_size / 2**20:.1f} MB")
 
 
 def bench_validation(work: Path, rows: int = 1_000_000, frictionless_rows: int = 100_000) -> None:

@@ -52,7 +52,7 @@ def test_one_page_per_area_and_no_domain_pages(single_site):
         assert [p.name for p in area.iterdir()] == ["index.md"]
     text = (areas[0] / "index.md").read_text(encoding="utf-8")
     assert "## " in text and "### What does the force do well?" in text
-    assert re.search(r"^#### .+ \{ #[\w-]+ \}$", text, re.M), "indicator sections on the area page"
+    assert re.search(r'^#### .+ \{ #[\w-]+ data-search-exclude="true" \}$', text, re.M), "indicator sections on the area page"
     assert "Data table:" in text and "charts/" in text
 
 
@@ -91,3 +91,17 @@ def test_large_package_gets_no_spreadsheet_and_says_so(single_site):
     assert "no spreadsheet (too large" in (docs / "index.md").read_text(encoding="utf-8")
     with zipfile.ZipFile(docs / "packages" / f"{missing[0]}.zip") as z:
         assert "too large for a spreadsheet" in z.read(f"{missing[0]}/README.md").decode()
+
+
+def test_search_finds_each_area_and_its_findings_but_not_every_figure(single_site):
+    """With thousands of areas, indexing every figure made the search index tens of megabytes (30 MB for 3,000)."""
+    import json
+    index = json.loads((single_site / "site" / "search" / "search_index.json").read_text())
+    area = next(p for p in (single_site / "site" / "forces").iterdir() if p.is_dir())
+    found = [d["location"] for d in index["docs"] if d["location"].startswith(f"forces/{area.name}/")]
+    assert f"forces/{area.name}/index.html" in found
+    assert any("#what-does-the-force-do-well" in loc for loc in found)
+    page = _parse(area / "index.html")
+    figures = [i for i in page.ids if f"forces/{area.name}/index.html#{i}" not in found and i in {"burglary", "confidence"}]
+    assert figures, "indicator sections are on the page but not in the index"
+    assert "data-search-exclude" not in (area / "index.html").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import resource
 import shutil
 import tempfile
 import time
@@ -26,6 +27,7 @@ class BuildReport:
     pages: int = 0
     charts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    memory: dict[str, float] = field(default_factory=dict)  # this process's peak resident MB by the end of each stage
     docs: Path | None = None
     site: Path | None = None
 
@@ -39,6 +41,7 @@ class _Clock:
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.report.timings[name] = round(now - self.last, 3)
+        self.report.memory[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         self.last = now
 
 

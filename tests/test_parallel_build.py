@@ -72,3 +72,17 @@ def test_area_pages_written_by_workers_are_identical_to_one_process(fixture_site
     assert sorted(one) == sorted(many)
     assert [name for name in one if one[name] != many[name]] == []
     assert report.charts == len(list((tmp_path / "out" / "docs" / "charts").glob("*.json")))
+
+
+def test_an_error_in_a_worker_stops_the_build_cleanly(tmp_path, monkeypatch):
+    """A publisher's broken template fails the build with the template's error, raised in the build process."""
+    import jinja2
+
+    monkeypatch.setattr(area_pages, "MIN_AREAS", 1)
+    config = copy_fixture(tmp_path / "src")
+    templates = config.parent / "site_src" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "force.md.j2").write_text("# {{ no_such_value }}\n", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError, match="no_such_value"):
+        build(load_settings(config), config, tmp_path / "out")
+    assert not (tmp_path / "out" / "site").exists(), "nothing is swapped in"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,9 @@ def write_area_pages(composer: Composer, env: jinja2.Environment, docs: Path, wo
     _job = (composer, env, docs)
     readability.prepare()  # loaded once here, shared by the forked workers
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = pool.map(_worker, blocks, chunksize=1)
+        # a worker that dies (killed, out of memory) fails the build with BrokenProcessPool instead of hanging it
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_worker, blocks))
     finally:
         _job = None
     pages, charts, entries = 0, 0, {}

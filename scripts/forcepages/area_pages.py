@@ -2,7 +2,7 @@
 
 Each area's pages depend only on the computed results. On a large site the areas are cut into blocks and
 worker processes forked from the build (so the data is shared, not copied or pickled) each compose, render and
-write a block's pages and charts, keeping nothing. Each returns only what the rest of the build needs: its page
+write a block's pages and charts, keeping nothing, while the build process writes the other pages and downloads. Each returns only what the rest of the build needs: its page
 and chart counts and the readability measures of its pages. Blocks come back in order, so the output does not
 depend on how many workers there are.
 """
@@ -25,28 +25,56 @@ BLOCKS_PER_WORKER = 4  # several blocks each, so one slow block does not hold up
 _job: tuple[Composer, jinja2.Environment, Path] | None = None  # set before forking; the workers inherit it
 
 
-def write_area_pages(composer: Composer, env: jinja2.Environment, docs: Path, workers: int | None = None) -> tuple[int, int, dict[str, Any]]:
-    """Every area's pages and charts: (pages written, charts written, readability entries by page path)."""
-    global _job
-    count = len(composer.areas)
-    workers = workers or (min(os.cpu_count() or 1, 4) if count >= MIN_AREAS else 1)
-    if workers <= 1:
-        return _write_block(composer, env, docs, range(count))
-    pieces = workers * BLOCKS_PER_WORKER
-    blocks = [range(count * k // pieces, count * (k + 1) // pieces) for k in range(pieces)]
-    _job = (composer, env, docs)
-    readability.prepare()  # loaded once here, shared by the forked workers
-    try:
-        # a worker that dies (killed, out of memory) fails the build with BrokenProcessPool instead of hanging it
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_worker, blocks))
-    finally:
+class AreaPages:
+    """Area pages being written: by forked workers while the build process carries on, or here at ``finish``."""
+
+    def __init__(self, composer: Composer, env: jinja2.Environment, docs: Path, workers: int | None = None):
+        global _job
+        self.composer, self.env, self.docs = composer, env, docs
+        count = len(composer.areas)
+        self.workers = workers or (min(os.cpu_count() or 1, 4) if count >= MIN_AREAS else 1)
+        self.pool, self.futures = None, []
+        if self.workers > 1:
+            pieces = self.workers * BLOCKS_PER_WORKER
+            blocks = [range(count * k // pieces, count * (k + 1) // pieces) for k in range(pieces)]
+            _job = (composer, env, docs)
+            readability.prepare()  # loaded once here, shared by the forked workers
+            # a worker that dies (killed, out of memory) fails the build with BrokenProcessPool instead of hanging it
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            try:
+                self.futures = [self.pool.submit(_worker, block) for block in blocks]  # the workers fork now
+            except BaseException:
+                self.close()
+                raise
+
+    def finish(self) -> tuple[int, int, dict[str, Any]]:
+        """(pages written, charts written by workers, readability entries by page path). Charts written in this
+        process are counted by the composer itself."""
+        if self.pool is None:
+            pages, _, entries = _write_block(self.composer, self.env, self.docs, range(len(self.composer.areas)))
+            return pages, 0, entries
+        try:
+            done = [future.result() for future in self.futures]  # in order, so the output does not depend on timing
+        finally:
+            self.close()
+        pages, charts, entries = 0, 0, {}
+        for p, c, e in done:
+            pages, charts = pages + p, charts + c
+            entries.update(e)
+        return pages, charts, entries
+
+    def close(self) -> None:
+        """Stop the workers (cancelling blocks not started if the build failed)."""
+        global _job
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
         _job = None
-    pages, charts, entries = 0, 0, {}
-    for p, c, e in done:
-        pages, charts = pages + p, charts + c
-        entries.update(e)
-    return pages, charts, entries
+
+
+def write_area_pages(composer: Composer, env: jinja2.Environment, docs: Path, workers: int | None = None) -> tuple[int, int, dict[str, Any]]:
+    """Every area's pages and charts, waiting for them: (pages, charts written by workers, readability entries)."""
+    return AreaPages(composer, env, docs, workers).finish()
 
 
 def _worker(block: range) -> tuple[int, int, dict[str, Any]]:

@@ -64,20 +64,24 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     clock.lap("compute")
     composer = Composer(data, results, settings, chart_sink=lambda chart: publish.write_chart(chart, docs))  # not kept in memory
     env = render.environment(settings.root / "site_src" / "templates")
-    area_count, chart_count, measured = area_pages.write_area_pages(composer, env, docs)  # in parallel on large sites
-    in_process_charts = composer.chart_count  # area charts, if the areas were done in this process
-    clock.lap("area pages")
-    site = composer.compose(areas=False)
-    site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, data pages
-    site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
-    clock.lap("compose")
-    measured.update(render.write_pages(env, site.pages, docs))
+    areas = area_pages.AreaPages(composer, env, docs)  # on large sites, forked workers start on the area pages now
+    try:
+        site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
+        site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed
+        site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
+        clock.lap("compose")
+        measured = render.write_pages(env, site.pages, docs)
+        publish.write_api(results, data, docs, settings.area_type)
+        shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
+        extra = _hand_written(settings, docs)
+        clock.lap("render")
+        area_count, worker_charts, area_measured = areas.finish()
+    finally:
+        areas.close()
+    measured.update(area_measured)
     readability.write_report(measured, docs)  # docs/reports/readability.json, copied to site/reports/
-    publish.write_api(results, data, docs, settings.area_type)
-    shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
-    extra = _hand_written(settings, docs)
-    clock.lap("render")
-    report.pages, report.charts = area_count + len(site.pages) + len(extra), chart_count + composer.chart_count - in_process_charts
+    clock.lap("area pages")
+    report.pages, report.charts = area_count + len(site.pages) + len(extra), worker_charts + composer.chart_count
     return [("API", "api.md")] + publish.DATA_NAV + extra
 
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from forcepages import area_pages, datatables, mkdocs_parts
+from forcepages import area_pages, compute, datatables, mkdocs_parts
 from forcepages.build import build
 from forcepages.config import load_settings
 from forcepages.mkdocs_run import build_site
@@ -64,8 +64,9 @@ def test_table_text_is_escaped_and_cannot_end_the_comment():
     assert datatables.uncomment(f"<p>a</p>\n{html}\n<p>b</p>") == f"<p>a</p>\n{inner}\n<p>b</p>"
 
 
-def test_area_pages_written_by_workers_are_identical_to_one_process(fixture_site, tmp_path, monkeypatch):
+def test_area_pages_and_statistics_from_workers_are_identical_to_one_process(fixture_site, tmp_path, monkeypatch):
     monkeypatch.setattr(area_pages, "MIN_AREAS", 1)  # the fixture's few areas, in forked workers
+    monkeypatch.setattr(compute, "PARALLEL_ROWS", 1)  # and each indicator computed in a worker
     config = copy_fixture(tmp_path / "src")
     report = build(load_settings(config), config, tmp_path / "out")
     one, many = _digests(fixture_site / "docs"), _digests(tmp_path / "out" / "docs")

@@ -6,6 +6,9 @@ pages only choose words for these results.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -435,10 +438,34 @@ def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: d
             "positions": [str(p) for p in pos]}
 
 
-def compute_all(data: Data, settings: Settings) -> dict[str, IndicatorResult]:
-    """Statistics for every indicator in the catalogue, in catalogue order."""
+PARALLEL_ROWS = 20_000  # from this many values, indicators are computed by forked workers (national site: 31,924)
+_shared: tuple | None = None  # what the workers need, set before they fork
+
+
+def compute_all(data: Data, settings: Settings, workers: int | None = None) -> dict[str, IndicatorResult]:
+    """Statistics for every indicator in the catalogue, in catalogue order.
+
+    Indicators are independent, so on large inputs each is computed in a worker forked from this process (the data
+    is shared, not copied) and its result sent back; the results are the same, value for value.
+    """
+    global _shared
     codes = list(data.areas.index[data.areas["area_type"].eq(settings.area_type)])
     membership = _membership(data, codes)
     years = sorted({int(y) for y in data.values["period_end"].dt.year.unique()}) if len(data.values) else []
     weights = _population_weights(data, list(data.areas.index), years)
-    return {iid: compute_indicator(data, iid, settings, membership, weights) for iid in data.indicators.index}
+    ids = list(data.indicators.index)
+    workers = workers or (min(os.cpu_count() or 1, 4) if len(data.values) >= PARALLEL_ROWS and len(ids) > 1 else 1)
+    if workers <= 1:
+        return {iid: compute_indicator(data, iid, settings, membership, weights) for iid in ids}
+    _shared = (data, settings, membership, weights)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return dict(zip(ids, pool.map(_compute_one, ids)))
+    finally:
+        _shared = None
+
+
+def _compute_one(indicator_id: str) -> IndicatorResult:
+    assert _shared is not None
+    data, settings, membership, weights = _shared
+    return compute_indicator(data, indicator_id, settings, membership, weights)

@@ -2,7 +2,7 @@
 
 Every measured step runs in a child process. Peak memory is given twice: the largest single process's maximum
 resident set (os.wait4), and the highest total of the whole process tree (build workers included), sampled from
-/proc every 50 ms as proportional set size, so that memory forked workers share is counted once.
+/proc every 200 ms as proportional set size, so that memory forked workers share is counted once.
 """
 
 from __future__ import annotations
@@ -96,14 +96,14 @@ def _tree_pss(root: int) -> int:
 
 
 def _sample(pid: int, peak: list[int], stop: threading.Event) -> None:
-    """Keep the highest resident memory of the process tree seen, every 50 ms."""
-    while not stop.wait(0.05):
+    """Keep the highest memory of the process tree seen, every 200 ms (more often slows the build being measured)."""
+    while not stop.wait(0.2):
         peak[0] = max(peak[0], _tree_pss(pid))
 
 
 def child(code: str, *args: str) -> dict:
     """Run ``code`` in a fresh Python; its JSON result plus wall seconds, peak memory of the largest process
-    (MB, from wait4) and peak memory of all its processes together (MB of proportional set size, sampled every 50 ms)."""
+    (MB, from wait4) and peak memory of all its processes together (MB of proportional set size, sampled every 200 ms)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, cwd=ROOT)

@@ -25,18 +25,24 @@ SHORT_PERIOD_DAYS = 100  # monthly or quarterly periods: SPC charts; longer peri
 ANNUAL_DAYS = (360, 370)
 
 
+# The series columns pages, charts and the API read; the rest of each row stays in IndicatorResult.table.
+SERIES_FIELDS = ("period_start", "period_end", "period", "value", "lower_95", "upper_95", "value_symbol", "status",
+                 "centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner", "signal", "direction")
+
+
 class SeriesColumns:
     """One area's rows of an indicator's series: each column a slice of one array shared by every area.
 
     Thousands of areas each with its own small DataFrame made pandas overhead most of the time spent writing pages;
-    these slices cost nothing to make or read. Dates are pandas Timestamps, text is Python objects.
+    these slices cost nothing to make or read. Dates come back as a DatetimeIndex (Timestamps), text as objects.
     """
 
     def __init__(self, columns: dict[str, np.ndarray], start: int, stop: int):
         self.columns, self.start, self.stop = columns, start, stop
 
-    def __getitem__(self, name: str) -> np.ndarray:
-        return self.columns[name][self.start:self.stop]
+    def __getitem__(self, name: str) -> np.ndarray | pd.DatetimeIndex:
+        part = self.columns[name][self.start:self.stop]
+        return pd.DatetimeIndex(part) if part.dtype.kind == "M" else part
 
     def __contains__(self, name: object) -> bool:
         return name in self.columns
@@ -50,15 +56,19 @@ class SeriesColumns:
 
 
 def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    """A frame's columns as arrays: dates as object arrays of Timestamps, floats as float arrays, the rest as objects."""
+    """The series columns as arrays (dates as datetime64, numbers as floats, the rest as Python objects)."""
     out = {}
-    for name in frame.columns:
+    for name in SERIES_FIELDS:
+        if name not in frame.columns:
+            continue
         column = frame[name]
-        if pd.api.types.is_float_dtype(column):
+        if pd.api.types.is_datetime64_any_dtype(column):
+            out[name] = column.to_numpy()
+        elif pd.api.types.is_float_dtype(column):
             out[name] = column.to_numpy(dtype=float)
         else:
             out[name] = np.empty(len(column), dtype=object)
-            out[name][:] = column.tolist()  # Timestamps stay Timestamps
+            out[name][:] = column.tolist()
     return out
 
 

@@ -313,6 +313,9 @@ class _Lines(list):
     write = list.append
 
 
+CHUNK_ROWS = 50_000
+
+
 def _csv_lines(table: pd.DataFrame) -> tuple[str, list[str]]:
     """The header line and each row's line of ``table.to_csv(index=False, lineterminator="\\n")`` for an all-text table.
 
@@ -321,7 +324,9 @@ def _csv_lines(table: pd.DataFrame) -> tuple[str, list[str]]:
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows(zip(*(table[c].tolist() for c in table.columns)))
+    for start in range(0, len(table), CHUNK_ROWS):  # Python strings for a chunk of rows at a time
+        part = table.iloc[start:start + CHUNK_ROWS]
+        writer.writerows(zip(*(part[c].tolist() for c in table.columns)))
     return lines[0], lines[1:]
 
 
@@ -347,7 +352,10 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
     and the rows are grouped by area and by indicator in one pass, so the time grows with the rows, not areas x rows.
     """
     frame = _slice_frame(data, results).sort_values(["indicator_id", "area_code", "period_end", "period_start"])
-    text = pd.read_csv(io.StringIO(csvout.to_csv_text(frame.reset_index(drop=True))), dtype=str, keep_default_na=False)
+    csv_text = csvout.to_csv_text(frame.reset_index(drop=True))
+    del frame  # large sites: keep one copy of the table at a time
+    text = pd.read_csv(io.StringIO(csv_text), dtype="string[pyarrow]", keep_default_na=False)  # compact, not a str per cell
+    del csv_text
     header, lines = _csv_lines(text)
     by_area = _positions(text["area_code"].tolist(), list(range(len(text))))
     by_indicator = _positions(text["indicator_id"].tolist(),  # each indicator's rows ordered by area, then period

@@ -34,15 +34,14 @@ class SeriesColumns:
     """One area's rows of an indicator's series: each column a slice of one array shared by every area.
 
     Thousands of areas each with its own small DataFrame made pandas overhead most of the time spent writing pages;
-    these slices cost nothing to make or read. Dates come back as a DatetimeIndex (Timestamps), text as objects.
+    these slices cost nothing to make or read. Dates are pandas Timestamps, text is Python objects.
     """
 
     def __init__(self, columns: dict[str, np.ndarray], start: int, stop: int):
         self.columns, self.start, self.stop = columns, start, stop
 
-    def __getitem__(self, name: str) -> np.ndarray | pd.DatetimeIndex:
-        part = self.columns[name][self.start:self.stop]
-        return pd.DatetimeIndex(part) if part.dtype.kind == "M" else part
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name][self.start:self.stop]
 
     def __contains__(self, name: object) -> bool:
         return name in self.columns
@@ -56,14 +55,17 @@ class SeriesColumns:
 
 
 def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The series columns as arrays (dates as datetime64, numbers as floats, the rest as Python objects)."""
+    """The series columns as arrays (numbers as floats, dates as Timestamps, the rest as Python objects)."""
     out = {}
     for name in SERIES_FIELDS:
         if name not in frame.columns:
             continue
         column = frame[name]
-        if pd.api.types.is_datetime64_any_dtype(column):
-            out[name] = column.to_numpy()
+        if pd.api.types.is_datetime64_any_dtype(column):  # Timestamps, one object per distinct date (few periods)
+            distinct, where = np.unique(column.to_numpy(), return_inverse=True)
+            stamps = np.empty(len(distinct), dtype=object)
+            stamps[:] = pd.DatetimeIndex(distinct).tolist()
+            out[name] = stamps[where.reshape(-1)]
         elif pd.api.types.is_float_dtype(column):
             out[name] = column.to_numpy(dtype=float)
         else:

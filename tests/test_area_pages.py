@@ -105,3 +105,16 @@ def test_search_finds_each_area_and_its_findings_but_not_every_figure(single_sit
     figures = [i for i in page.ids if f"forces/{area.name}/index.html#{i}" not in found and i in {"burglary", "confidence"}]
     assert figures, "indicator sections are on the page but not in the index"
     assert "data-search-exclude" not in (area / "index.html").read_text(encoding="utf-8")
+
+
+def test_areas_that_are_not_forces_are_compared_with_similar_areas_of_their_kind(tmp_path):
+    config = copy_fixture(tmp_path / "src")
+    settings = replace(load_settings(config), area_pages="single", area_label="neighbourhood")
+    build(settings, config, tmp_path / "out", strict=True)
+    area = next(p for p in (tmp_path / "out" / "docs" / "forces").iterdir() if p.is_dir())
+    text = (area / "index.md").read_text(encoding="utf-8")
+    assert "Similar neighbourhoods for " in text and "Similar forces for" not in text
+    assert "Similar neighbourhoods average" in text
+    assert "similar forces" not in text.lower().replace("#similar-forces", "")
+    chart = next((tmp_path / "out" / "docs" / "charts").glob(f"{area.name}--*.json")).read_text(encoding="utf-8")
+    assert "Similar neighbourhoods average" in chart

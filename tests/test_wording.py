@@ -114,3 +114,14 @@ def test_no_generated_summary_sentence_over_25_words(readability_report):
     too_long = {page: e["summaries"]["longest_sentence"] for page, e in readability_report["per_page"].items()
                 if "summaries" in e and e["summaries"]["longest_sentence_words"] > readability.MAX_WORDS}
     assert too_long == {}
+
+
+def test_plural_and_the_name_of_the_comparison_group():
+    from forcepages.config import Settings
+    from forcepages.wording import plural
+
+    assert [plural(w) for w in ("force", "authority", "neighbourhood", "parish", "day")] == [
+        "forces", "authorities", "neighbourhoods", "parishes", "days"]
+    assert Settings().similar_label == "similar forces"
+    assert Settings(area_label="neighbourhood").similar_label == "similar neighbourhoods"
+    assert Settings(area_label="community safety partnership").similar_label == "similar partnerships"

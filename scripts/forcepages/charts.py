@@ -72,7 +72,7 @@ def by_period(frame: pd.DataFrame | dict[str, float], column: str) -> dict[str, 
 
 
 def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[str, float], similar: pd.DataFrame | dict[str, float],
-          meta: dict[str, Any], breaks: list[dict[str, Any]]) -> dict[str, Any]:
+          meta: dict[str, Any], breaks: list[dict[str, Any]], similar_label: str = "similar forces") -> dict[str, Any]:
     """The force over time, with its similar-forces average, England and Wales, SPC limits and signals.
 
     ``national`` and ``similar`` are frames with "period" and "value" / "similar_value", or those values by period.
@@ -92,7 +92,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                             "array": _round(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
                             "arrayminus": _round(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
     traces.append(force)
-    for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), "Similar forces average", SIMILAR, "square", "dash"),
+    for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), f"{similar_label.capitalize()} average", SIMILAR, "square", "dash"),
                                                (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
         y = np.array([values.get(p, np.nan) for p in periods], dtype=float)
         if values and not np.isnan(y).all():

@@ -44,6 +44,14 @@ class Settings:
     spreadsheet_max_rows: int = 100_000  # a package with a longer table gets no ODS (use the CSV)
     root: Path = field(default=Path("."), compare=False)
 
+    @property
+    def similar_label(self) -> str:
+        """What an area's comparison group is called: "similar forces", or "similar neighbourhoods" and so on."""
+        from .wording import plural
+
+        words = self.area_label.split()
+        return "similar " + plural(words[-1] if words else "force")
+
     def path(self, relative: str) -> Path:
         """A setting's folder resolved against the project root."""
         return (self.root / relative).resolve()

@@ -41,7 +41,11 @@ class Site:
     charts: list[Chart] = field(default_factory=list)
 
 
-TREND_HEADER = ["Period", "Value (95% confidence interval)", "Similar forces average", "England and Wales", "Status"]
+def trend_header(similar_label: str) -> list[str]:
+    """Columns of the data table beneath a trend chart."""
+    return ["Period", "Value (95% confidence interval)", f"{similar_label.capitalize()} average", "England and Wales", "Status"]
+
+
 INDICATOR_HEADER = ["Force", "Period", "Value (95% confidence interval)", "Compared with England and Wales", "Funnel plot"]
 
 
@@ -55,12 +59,12 @@ def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
 
 
-def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str) -> list[dict[str, str]]:
+def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> list[dict[str, str]]:
     """Statistically clear findings about one indicator in one area: comparisons and unusual changes."""
     found = []
     polarity = meta["polarity"]
     title = wording.md(meta["title"])
-    for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, "similar forces")):
+    for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         cat, jud = bench.get("category", "not-compared"), bench.get("judgement", "not-compared")
         if cat in ("similar", "not-compared"):
             continue
@@ -79,7 +83,8 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str) -> li
     return found
 
 
-def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str) -> list[str]:
+def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str,
+             similar_label: str = "similar forces") -> list[str]:
     """Short plain sentences about one indicator in one area: one point per list item (1 or 2 sentences each)."""
     latest = area.latest
     if latest is None:
@@ -94,7 +99,7 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         out.append(f"The 95% confidence interval is {span}.")
     elif meta["measure"] == "value":
         out.append("This figure has no margin of error, so we do not test differences.")
-    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, "similar forces")):
+    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
             continue
         if meta["measure"] == "value" and name != "England and Wales":
@@ -227,7 +232,7 @@ class Composer:
                 if area_result is None:
                     items.append(self._missing_item(iid, result))
                     continue
-                findings += _finding(result.meta, area_result, name, anchor)
+                findings += _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
             narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
             entry = {"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
@@ -249,7 +254,7 @@ class Composer:
             "root": up(index), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
-            "area_label": self.settings.area_label, "single": single}))
+            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single}))
         return made
 
     def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
@@ -266,17 +271,17 @@ class Composer:
         series = area.series if area.series is not None else {}
         nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
-        summary = _summary(meta, area, name, self.similar_source)
+        summary = _summary(meta, area, name, self.similar_source, self.settings.similar_label)
         chart = None
         if len(series):
-            figure = charts.trend(name, series, nat, similar, meta, result.breaks)
+            figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
             self._add_chart(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(TREND_HEADER, _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}")
+                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}")
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta["polarity"]}

@@ -166,6 +166,15 @@ def symbol_meaning(symbol: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
 
+def plural(noun: str) -> str:
+    """The plural of a simple English noun: force -> forces, authority -> authorities, neighbourhood -> neighbourhoods."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def md(text: Any) -> str:
     """Text from a data package, safe in Markdown: HTML escaped, Markdown syntax escaped, on one line."""
     if is_missing(text):

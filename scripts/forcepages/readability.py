@@ -65,24 +65,47 @@ def _syllable_total(words: list[str]) -> int:
     return sum(map(_syllables.__getitem__, words))
 
 
+_PIECE = re.compile(r"(?<=[.!?])\s+")  # textstat's sentence fragments never cross ". " and the like
+_FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences splits text with this
+_counted: dict[str, tuple[int, int, int]] = {}  # piece -> (words, sentences, syllables), as textstat counts them
+MAX_COUNTED = 200_000
+
+
+def _counts(piece: str) -> tuple[int, int, int]:
+    """textstat's word, sentence (before its floor of 1) and syllable counts of one piece of text."""
+    found = _counted.get(piece)
+    if found is None:
+        from textstat.backend.counts import count_words
+        from textstat.backend.selections import list_words
+        fragments = _FRAGMENT.findall(piece)
+        sentences = len(fragments) - sum(1 for f in fragments if count_words(f) <= 2)
+        found = (count_words(piece), sentences, _syllable_total(list_words(piece, lowercase=True)))
+        if len(_counted) >= MAX_COUNTED:
+            _counted.clear()
+        _counted[piece] = found
+    return found
+
+
 def flesch_kincaid_grade(text: str) -> float:
     """textstat's flesch_kincaid_grade(text), unrounded, with the same tokens and arithmetic.
 
-    textstat counts every word's syllables again for each text; here each distinct word is counted once per build,
-    which is most of the time a large site spends measuring its pages.
+    textstat's counts add up over pieces of text split after sentence punctuation (no word, sentence fragment or
+    apostrophe rule reaches across such a split), so each distinct piece is counted once per build: generated
+    pages repeat many sentences, and a page's summaries are part of its text. tests/test_readability_exact.py
+    checks the result against textstat itself.
     """
     _textstat()
-    from textstat.backend.counts import count_words
-    from textstat.backend.metrics import words_per_sentence
-    from textstat.backend.selections import list_words
-    sentence_length = words_per_sentence(text)
-    try:
-        syllables = _syllable_total(list_words(text, lowercase=True)) / count_words(text)
-    except ZeroDivisionError:
-        syllables = 0.0
-    if sentence_length == 0 or syllables == 0:
+    if not text:
         return 0.0
-    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+    words = sentences = syllables = 0
+    for piece in _PIECE.split(text):
+        w, s, y = _counts(piece)
+        words, sentences, syllables = words + w, sentences + s, syllables + y
+    sentence_length = words / max(1, sentences)
+    per_word = syllables / words if words else 0.0
+    if sentence_length == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
 
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)

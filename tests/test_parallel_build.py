@@ -87,3 +87,15 @@ def test_an_error_in_a_worker_stops_the_build_cleanly(tmp_path, monkeypatch):
     with pytest.raises(jinja2.UndefinedError, match="no_such_value"):
         build(load_settings(config), config, tmp_path / "out")
     assert not (tmp_path / "out" / "site").exists(), "nothing is swapped in"
+
+
+def test_csv_slices_written_in_chunks_are_identical(fixture_site, tmp_path, monkeypatch):
+    """Large tables are turned into CSV text a chunk of rows at a time; the slices must not change."""
+    from forcepages import downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_ROWS", 7)
+    config = copy_fixture(tmp_path / "src")
+    build(load_settings(config), config, tmp_path / "out")
+    one, chunked = _digests(fixture_site / "docs" / "data"), _digests(tmp_path / "out" / "docs" / "data")
+    assert sorted(one) == sorted(chunked)
+    assert [name for name in one if one[name] != chunked[name]] == []

@@ -352,8 +352,11 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
     and the rows are grouped by area and by indicator in one pass, so the time grows with the rows, not areas x rows.
     """
     frame = _slice_frame(data, results).sort_values(["indicator_id", "area_code", "period_end", "period_start"])
-    csv_text = csvout.to_csv_text(frame.reset_index(drop=True))
-    del frame  # large sites: keep one copy of the table at a time
+    frame = frame.reset_index(drop=True)
+    parts = [csvout.to_csv_text(frame.iloc[start:start + CHUNK_ROWS]) for start in range(0, max(len(frame), 1), CHUNK_ROWS)]
+    del frame  # large sites: keep one copy of the table at a time, and csvout's Python strings for one chunk of rows
+    csv_text = parts[0] + "".join(part.split("\n", 1)[1] for part in parts[1:])  # one header
+    del parts
     text = pd.read_csv(io.StringIO(csv_text), dtype="string[pyarrow]", keep_default_na=False)  # compact, not a str per cell
     del csv_text
     header, lines = _csv_lines(text)

@@ -2,22 +2,19 @@
 
 Each area's pages depend only on the computed results. On a large site the areas are cut into blocks and
 worker processes forked from the build (so the data is shared, not copied or pickled) each compose, render and
-write a block's pages and charts, keeping nothing, while the build process writes the other pages and downloads. Each returns only what the rest of the build needs: its page
-and chart counts and the readability measures of its pages. Blocks come back in order, so the output does not
-depend on how many workers there are.
+write a block's pages and charts, keeping nothing, while the build process writes the other pages and
+downloads. Each returns only what the rest of the build needs: its page and chart counts and the readability
+measures of its pages. Blocks come back in order, so the output does not depend on how many workers there are.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import readability, render
+from . import parallel, readability, render
 from .pages import Composer
 
 MIN_AREAS = 16  # fewer areas than this are done in the build process
@@ -32,15 +29,14 @@ class AreaPages:
         global _job
         self.composer, self.env, self.docs = composer, env, docs
         count = len(composer.areas)
-        self.workers = workers or (min(os.cpu_count() or 1, 4) if count >= MIN_AREAS else 1)
+        self.workers = workers or parallel.workers(count >= MIN_AREAS)
         self.pool, self.futures = None, []
         if self.workers > 1:
             pieces = self.workers * BLOCKS_PER_WORKER
             blocks = [range(count * k // pieces, count * (k + 1) // pieces) for k in range(pieces)]
             _job = (composer, env, docs)
             readability.prepare()  # loaded once here, shared by the forked workers
-            # a worker that dies (killed, out of memory) fails the build with BrokenProcessPool instead of hanging it
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            self.pool = parallel.forked_pool(self.workers)
             try:
                 self.futures = [self.pool.submit(_worker, block) for block in blocks]  # the workers fork now
             except BaseException:
@@ -70,11 +66,6 @@ class AreaPages:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
         _job = None
-
-
-def write_area_pages(composer: Composer, env: jinja2.Environment, docs: Path, workers: int | None = None) -> tuple[int, int, dict[str, Any]]:
-    """Every area's pages and charts, waiting for them: (pages, charts written by workers, readability entries)."""
-    return AreaPages(composer, env, docs, workers).finish()
 
 
 def _worker(block: range) -> tuple[int, int, dict[str, Any]]:

@@ -6,9 +6,6 @@ pages only choose words for these results.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from . import stats
+from . import parallel, stats
 from .config import Settings
 from .load import Data
 from .paths import ENGLAND_AND_WALES
@@ -466,12 +463,12 @@ def compute_all(data: Data, settings: Settings, workers: int | None = None) -> d
     years = sorted({int(y) for y in data.values["period_end"].dt.year.unique()}) if len(data.values) else []
     weights = _population_weights(data, list(data.areas.index), years)
     ids = list(data.indicators.index)
-    workers = workers or (min(os.cpu_count() or 1, 4) if len(data.values) >= PARALLEL_ROWS and len(ids) > 1 else 1)
+    workers = workers or parallel.workers(len(data.values) >= PARALLEL_ROWS and len(ids) > 1)
     if workers <= 1:
         return {iid: compute_indicator(data, iid, settings, membership, weights) for iid in ids}
     _shared = (data, settings, membership, weights)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with parallel.forked_pool(workers) as pool:
             return dict(zip(ids, pool.map(_compute_one, ids)))
     finally:
         _shared = None

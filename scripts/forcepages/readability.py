@@ -18,7 +18,7 @@ import json
 import re
 from pathlib import Path
 from statistics import mean
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from . import wording
 
@@ -189,17 +189,9 @@ def entry(context: dict[str, Any], markdown: str) -> dict[str, Any]:
     return out
 
 
-def report(pages: Iterable[Any] | Mapping[str, dict[str, Any]], docs: Path) -> dict[str, Any]:
-    """Per page: the whole page measured, and its generated summaries measured; plus site averages.
-
-    ``pages`` is either the pages written under ``docs`` (each file is read back and measured) or, already
-    measured, each page's entry() by path.
-    """
-    if isinstance(pages, Mapping):
-        entries = sorted(pages.items(), key=lambda item: item[0])
-    else:
-        entries = [(page.path, entry(page.context, (docs / page.path).read_text(encoding="utf-8")))
-                   for page in sorted(pages, key=lambda p: p.path) if (docs / page.path).is_file()]
+def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """Per page (each page's entry() by path): the whole page and its generated summaries; plus site averages."""
+    entries = sorted(measured.items(), key=lambda item: item[0])
     per_page: dict[str, Any] = {}
     summary_grades, page_grades, longest = [], [], {"words": 0, "sentence": "", "page": ""}
     for path, measured in entries:
@@ -225,9 +217,9 @@ def report(pages: Iterable[Any] | Mapping[str, dict[str, Any]], docs: Path) -> d
     }
 
 
-def write_report(pages: Iterable[Any] | Mapping[str, dict[str, Any]], docs: Path) -> Path:
-    """Write reports/readability.json under docs (MkDocs copies it to site/reports/); ``pages`` as for report()."""
-    data = report(pages, docs)
+def write_report(measured: Mapping[str, dict[str, Any]], docs: Path) -> Path:
+    """Write reports/readability.json under docs (MkDocs copies it to site/reports/); ``measured`` as for report()."""
+    data = report(measured)
     target = docs / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

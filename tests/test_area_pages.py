@@ -118,3 +118,34 @@ def test_areas_that_are_not_forces_are_compared_with_similar_areas_of_their_kind
     assert "similar forces" not in text.lower().replace("#similar-forces", "")
     chart = next((tmp_path / "out" / "docs" / "charts").glob(f"{area.name}--*.json")).read_text(encoding="utf-8")
     assert "Similar neighbourhoods average" in chart
+
+
+def _normal(html: str) -> str:
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+@pytest.mark.parametrize("text", ["Burglary of homes", "<script>alert(1)</script> *a* _b_ [x](javascript:y) {{ 7 }} -- --> \\ | # 1. ~",
+                                  "- leading dash & ampersand", "1. numbered, `code` and **bold**"])
+def test_carried_figure_section_is_the_html_markdown_would_make(text):
+    """Single area pages write each figure section as finished HTML (carried past Markdown); it must be the HTML
+    that Python-Markdown makes of the Markdown section, hostile text included."""
+    import markdown
+
+    from forcepages import datatables, render, wording
+    from forcepages.mkdocs_run import EXTENSIONS
+
+    t = wording.md(text)
+    table = datatables.table(["Period", "Value"], [[f"2023 {text}", "1.0"]], f"Data table: {text}")
+    item = {"id": "burglary", "title": t, "summary": [f"In 2023 the figure was 1.0 for {t}.", "This is similar to England and Wales (0.9)."],
+            "chart": {"src": "charts/x--burglary.json", "id": "x--burglary", "label": wording.attr(text)}, "table": table,
+            "definition": t, "unit": t, "source": t, "caveats": t, "breaks": [{"date": "1 April 2023", "text": t}],
+            "csv": "charts/x--burglary.csv", "indicator_link": "indicators/burglary.md"}
+    macros = render.environment().get_template("_macros.md.j2").module
+    markdown_section = str(macros.indicator(item, "../../", t, "####", searched=True))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
+    made = markdown.Markdown(extensions=names, extension_configs={"toc": {"permalink": False}}).convert(markdown_section)
+    made = datatables.uncomment(made.split("</h4>", 1)[1]).replace('.md"', '.html"')
+    carried = str(macros.indicator(item, "../../", t, "####", searched=False)).split("\n", 2)[2]
+    assert carried.startswith(datatables.HTML_START) and carried.count("-->") == 1
+    assert _normal(datatables.uncomment(carried)) == _normal(made)
+    assert "<script>" not in datatables.uncomment(carried)

@@ -61,7 +61,16 @@ def test_table_text_is_escaped_and_cannot_end_the_comment():
     inner = html[len(datatables.START):-len(datatables.END)]
     assert "--" not in inner and "<script>" not in inner and "<b>" not in inner
     assert '<a href="../x/index.html#y">A &amp; B</a>' in inner
-    assert datatables.uncomment(f"<p>a</p>\n{html}\n<p>b</p>") == f"<p>a</p>\n{inner}\n<p>b</p>"
+    assert datatables.uncomment(f"<p>a</p>\n{html}\n<p>b</p>") == f"<p>a</p>\n{inner.replace('-&#45;', '--')}\n<p>b</p>"
+    assert "&lt;script&gt;x&lt;/script&gt; -- --&gt;" in datatables.uncomment(html)  # the dashes are back once in place
+
+
+def test_carried_html_cannot_end_its_comment_and_comes_back_unchanged():
+    block = '<p title="a--b">x -- y --> z ---- <!-- w</p>\n\n<p>two</p>'
+    carried = datatables.carry(block)
+    inner = carried[len(datatables.HTML_START):-len(datatables.END)]
+    assert "--" not in inner and "\n\n" not in inner
+    assert datatables.uncomment(f"<p>a</p>\n{carried}\n<p>b</p>") == f"<p>a</p>\n{block.replace(chr(10) * 2, chr(10))}\n<p>b</p>"
 
 
 def test_area_pages_and_statistics_from_workers_are_identical_to_one_process(fixture_site, tmp_path, monkeypatch):
@@ -99,3 +108,12 @@ def test_csv_slices_written_in_chunks_are_identical(fixture_site, tmp_path, monk
     one, chunked = _digests(fixture_site / "docs" / "data"), _digests(tmp_path / "out" / "docs" / "data")
     assert sorted(one) == sorted(chunked)
     assert [name for name in one if one[name] != chunked[name]] == []
+
+
+def test_static_files_are_linked_into_the_site_not_copied(fixture_site):
+    """Charts, CSV and downloads (most of a large site's bytes) are hard links to the docs folder's files."""
+    chart = next((fixture_site / "site" / "charts").glob("*.json"))
+    source = fixture_site / "docs" / "charts" / chart.name
+    assert chart.read_bytes() == source.read_bytes()
+    assert chart.stat().st_ino == source.stat().st_ino
+

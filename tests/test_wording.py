@@ -66,6 +66,15 @@ def test_plain_text_strips_markdown_html_and_tables():
     assert text == "Head. Some bold text. A link item. Burglary - homes."
 
 
+def test_plain_text_leaves_out_data_tables_and_carried_markers_and_reads_entities():
+    from forcepages import datatables
+
+    table = datatables.table(["Period", "Value"], [["January 2022", "1.2"]], "Data table: Burglary")
+    block = datatables.carry("<ul>\n<li>The figure was 1.2 &amp; rising.</li>\n</ul>\n" + datatables.bare(table))
+    text = readability.plain_text(f"# Head\n\n{table}\n\n{block}\n\nAfter &lt;b&gt; the table.\n")
+    assert text == "Head. The figure was 1.2 & rising. After <b> the table."
+
+
 # --- every generated page of the national site ------------------------------------------------------------
 
 @pytest.fixture(scope="module")

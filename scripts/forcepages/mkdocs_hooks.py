@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 from mkdocs.structure.files import InclusionLevel
 
@@ -24,6 +25,36 @@ _nav: set[str] = set()
 
 def _split() -> bool:
     return mkdocs_run.PART[1] > 1
+
+
+def on_files(files, config):  # noqa: ANN001, ANN201
+    """Static files from the docs folder (charts, CSV, downloads: most of a large site's bytes) are hard-linked
+    into the site instead of copied, where the file system allows it."""
+    docs = os.path.abspath(config.docs_dir) + os.sep
+    made: set[str] = set()
+    for file in files:
+        if not file.is_documentation_page() and file.abs_src_path and file.abs_src_path.startswith(docs):
+            file.copy_file = lambda dirty=False, file=file: _link(file, dirty, made)
+    return files
+
+
+def _link(file, dirty: bool, made: set[str]) -> None:  # noqa: ANN001
+    """Put one static file in the site by a hard link (a copy if linking is not possible or it has generated content)."""
+    if file._content is not None or (dirty and not file.is_modified()):
+        type(file).copy_file(file, dirty)
+        return
+    target = file.abs_dest_path
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    try:
+        os.link(file.abs_src_path, target)
+    except FileExistsError:
+        os.unlink(target)
+        os.link(file.abs_src_path, target)
+    except OSError:  # another file system, or links not supported
+        shutil.copyfile(file.abs_src_path, target)
 
 
 def on_nav(nav, config, files):  # noqa: ANN001, ANN201 (MkDocs' own types)

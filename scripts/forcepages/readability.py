@@ -14,6 +14,7 @@ download at run time.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -110,6 +111,7 @@ def flesch_kincaid_grade(text: str) -> float:
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_TABLE = re.compile(r'<details class="fp-table">.*?</details>', re.S)  # data tables (datatables.py): figures, not prose
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR = re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]#+!|~.\-])")
@@ -126,10 +128,12 @@ def plain_text(markdown: str) -> str:
     so that a list is not measured as one long sentence.
     """
     text = _FRONT.sub("", markdown)
+    if "fp-table" in text:
+        text = _TABLE.sub("", text)
     out = []
     for line in text.splitlines():
         s = line.strip()
-        if not s or s.startswith("|") or s.startswith("```"):
+        if not s or s.startswith("|") or s.startswith("```") or s.startswith("<!-- fp-"):
             continue
         if "<" in s:  # each pattern is only tried where it could match
             s = _TAGS.sub(" ", s)
@@ -141,6 +145,8 @@ def plain_text(markdown: str) -> str:
         s = s.replace("**", "").replace("`", "")
         if "\\" in s:
             s = _ESCAPE.sub(r"\1", s)
+        if "&" in s:  # entities from escaped text (&amp;, &lt;) and carried HTML (&#45;) read as their characters
+            s = html.unescape(s)
         s = _SPACES.sub(" ", s).strip()
         if not _LETTER.search(s):
             continue

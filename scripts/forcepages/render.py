@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from . import readability
+from . import datatables, readability, wording
 from .pages import Page
 from .paths import TEMPLATES_DIR
 
@@ -26,11 +26,14 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 @functools.lru_cache(maxsize=8)
 def _environment(overrides: str | None) -> jinja2.Environment:
     folders = [overrides] if overrides else []
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders + [str(TEMPLATES_DIR)]),
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
         trim_blocks=False, lstrip_blocks=False, auto_reload=True,
     )
+    env.filters.update(html_text=wording.html_text, carry=datatables.carry, bare_table=datatables.bare,
+                       page_href=datatables.page_href)
+    return env
 
 
 def render_page(env: jinja2.Environment, page: Page) -> str:

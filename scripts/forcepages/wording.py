@@ -163,7 +163,8 @@ def symbol_meaning(symbol: str) -> str:
     return SYMBOL_WORDS.get(symbol, "")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")  # Python-Markdown has no ~ syntax: escaping it would show the backslash
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")  # what Python-Markdown (with tables) unescapes
 
 
 def plural(noun: str) -> str:
@@ -183,6 +184,12 @@ def md(text: Any) -> str:
     escaped = re.sub(r"\s+", " ", escaped).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return re.sub(r"^(\d+)\.", r"\1\\.", escaped).replace("-", "\\-", 1) if escaped.startswith("-") else re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+
+
+def html_text(markdown_text: str) -> str:
+    """Text made by md() (or plain generated text) as HTML text: the Markdown backslash escapes taken out, as
+    Python-Markdown would, for text written straight into HTML (figure captions, carried HTML blocks)."""
+    return _MD_ESCAPED.sub(r"\1", str(markdown_text)) if "\\" in str(markdown_text) else str(markdown_text)
 
 
 def attr(text: Any) -> str:

@@ -65,9 +65,13 @@ def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
             out[name] = stamps[where.reshape(-1)]
         elif pd.api.types.is_float_dtype(column):
             out[name] = column.to_numpy(dtype=float)
-        else:
-            out[name] = np.empty(len(column), dtype=object)
-            out[name][:] = column.tolist()
+        else:  # text: one object per distinct value (a few labels repeated on every row), as for the dates
+            codes, distinct = pd.factorize(column, use_na_sentinel=True)
+            labels = np.empty(len(distinct) + 1, dtype=object)
+            labels[:-1] = list(distinct)
+            missing = column.isna()
+            labels[-1] = column[missing].iloc[0] if missing.any() else None  # what tolist() gives for a missing value
+            out[name] = labels[codes]  # code -1 (missing) picks the last label
     return out
 
 

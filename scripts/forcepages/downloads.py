@@ -316,61 +316,75 @@ class _Lines(list):
 CHUNK_ROWS = 50_000
 
 
-def _csv_lines(table: pd.DataFrame) -> tuple[str, list[str]]:
-    """The header line and each row's line of ``table.to_csv(index=False, lineterminator="\\n")`` for an all-text table.
-
-    pandas writes such a table with a csv.writer in the default dialect, so the rows written here are the same text.
-    """
+def _row_lines(csv_text: str) -> tuple[str, list[str]]:
+    """The header line and each row's line of CSV text (a quoted cell may hold a line break, so rows are parsed,
+    then written again by csv.writer in the default dialect: the same text pandas and csvout write)."""
     lines = _Lines()
-    writer = csv.writer(lines, lineterminator="\n")
-    writer.writerow(table.columns)
-    for start in range(0, len(table), CHUNK_ROWS):  # Python strings for a chunk of rows at a time
-        part = table.iloc[start:start + CHUNK_ROWS]
-        writer.writerows(zip(*(part[c].tolist() for c in table.columns)))
+    csv.writer(lines, lineterminator="\n").writerows(csv.reader(io.StringIO(csv_text, newline="")))
     return lines[0], lines[1:]
 
 
-def _positions(keys: list[Any], order: list[int]) -> dict[Any, list[int]]:
-    """Row positions (taken in ``order``) grouped by the key of each row."""
-    out: dict[Any, list[int]] = {}
-    for i in order:
-        out.setdefault(keys[i], []).append(i)
+def _blocks(keys: list[Any]) -> list[tuple[Any, int, int]]:
+    """(key, start, stop) of each run of equal keys."""
+    out, start = [], 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            out.append((keys[start], start, i))
+            start = i
     return out
-
-
-def _write_lines(path: Path, header: str, lines: list[str], rows: list[int]) -> None:
-    """Write a slice: the header, then the given rows' lines, as UTF-8."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + "".join([lines[i] for i in rows]), encoding="utf-8")
 
 
 def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> dict[str, dict[str, str]]:
     """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links.
 
-    The whole table goes through csvout once ([c] and other symbols filled in, formula-like text neutralised),
-    then is cut into slices as text, so every slice has exactly csvout's output. Each row's line is written once
-    and the rows are grouped by area and by indicator in one pass, so the time grows with the rows, not areas x rows.
+    Every row goes through csvout ([c] and other symbols filled in, formula-like text neutralised) once, a chunk of
+    whole areas at a time, in area order: each area's rows (by indicator, then period) are its slice, and each
+    indicator's rows are appended to that indicator's slice, which so comes out ordered by area, then period. Time
+    grows with the rows, and memory holds one chunk's text, however many areas there are.
     """
-    frame = _slice_frame(data, results).sort_values(["indicator_id", "area_code", "period_end", "period_start"])
+    frame = _slice_frame(data, results).sort_values(["area_code", "indicator_id", "period_end", "period_start"])
     frame = frame.reset_index(drop=True)
-    parts = [csvout.to_csv_text(frame.iloc[start:start + CHUNK_ROWS]) for start in range(0, max(len(frame), 1), CHUNK_ROWS)]
-    del frame  # large sites: keep one copy of the table at a time, and csvout's Python strings for one chunk of rows
-    csv_text = parts[0] + "".join(part.split("\n", 1)[1] for part in parts[1:])  # one header
-    del parts
-    text = pd.read_csv(io.StringIO(csv_text), dtype="string[pyarrow]", keep_default_na=False)  # compact, not a str per cell
-    del csv_text
-    header, lines = _csv_lines(text)
-    by_area = _positions(text["area_code"].tolist(), list(range(len(text))))
-    by_indicator = _positions(text["indicator_id"].tolist(),  # each indicator's rows ordered by area, then period
-                              text.sort_values(["area_code", "period_end", "period_start"], kind="stable").index.tolist())
+    header = csvout.to_csv_text(frame.iloc[0:0]).split("\n", 1)[0] + "\n"
     areas = data.areas[data.areas["area_type"].eq(settings.area_type)]
     if settings.scope:
         areas = areas[areas["area_code"].isin(settings.scope)]
+    slugs = dict(zip(areas["area_code"], areas["slug"]))
+    forces, indicators = docs / "data" / "csv" / "forces", docs / "data" / "csv" / "indicators"
+    forces.mkdir(parents=True, exist_ok=True)
+    indicators.mkdir(parents=True, exist_ok=True)
     links: dict[str, dict[str, str]] = {"forces": {}, "indicators": {}}
-    for code, slug in sorted(zip(areas["area_code"], areas["slug"]), key=lambda x: x[1]):
-        _write_lines(docs / "data" / "csv" / "forces" / f"{slug}.csv", header, lines, by_area.get(code, []))
+    files = {}
+    try:
+        for iid in sorted(data.indicators.index):
+            files[iid] = (indicators / f"{iid}.csv").open("w", encoding="utf-8", newline="")
+            files[iid].write(header)
+            links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
+        written = set()
+        codes = frame["area_code"].tolist()
+        areas_in_order = _blocks(codes)
+        k = 0
+        while k < len(areas_in_order):  # a chunk: whole areas, about CHUNK_ROWS rows
+            first = areas_in_order[k][1]
+            j = k
+            while j < len(areas_in_order) and areas_in_order[j][2] - first < CHUNK_ROWS:
+                j += 1
+            j = max(j, k + 1)
+            stop = areas_in_order[j - 1][2]
+            _, lines = _row_lines(csvout.to_csv_text(frame.iloc[first:stop]))
+            iids = frame["indicator_id"].iloc[first:stop].tolist()
+            for iid, a, b in _blocks(iids):
+                files[iid].write("".join(lines[a:b]))
+            for code, a, b in areas_in_order[k:j]:
+                if code in slugs:
+                    (forces / f"{slugs[code]}.csv").write_text(header + "".join(lines[a - first:b - first]), encoding="utf-8")
+                    written.add(code)
+            k = j
+    finally:
+        for handle in files.values():
+            handle.close()
+    for code, slug in slugs.items():
+        if code not in written:  # an area with no published rows: the header only
+            (forces / f"{slug}.csv").write_text(header, encoding="utf-8")
+    for code, slug in sorted(slugs.items(), key=lambda x: x[1]):
         links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
-    for iid in sorted(data.indicators.index):
-        _write_lines(docs / "data" / "csv" / "indicators" / f"{iid}.csv", header, lines, by_indicator.get(iid, []))
-        links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
     return links

@@ -107,3 +107,22 @@ def test_small_numbers_are_suppressed_everywhere(api, fixture_site):
     chart_csv = (fixture_site / "site" / "charts" / "westshire--asb-incidents.csv").read_text(encoding="utf-8")
     assert "2012-10-01,2012-12-31,[c]" in chart_csv
     assert ",3," not in next(line for line in chart_csv.splitlines() if "2012-10-01" in line)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100_000])
+def test_documents_written_a_chunk_of_records_at_a_time_are_the_same_bytes(fixture_site, tmp_path, monkeypatch, chunk):
+    """write_document streams the records; the file must be exactly dump() of the whole indicator_document."""
+    from forcepages import api as api_module
+    from forcepages.compute import compute_all
+    from forcepages.config import load_settings
+    from forcepages.load import validate_and_load
+
+    settings = load_settings(FIXTURE / "mkdocs.yml")
+    data = validate_and_load(settings)
+    results = compute_all(data, settings)
+    monkeypatch.setattr(api_module, "RECORD_CHUNK", chunk)
+    for iid, result in results.items():
+        api_module.dump(api_module.indicator_document(iid, result, data, settings.area_type), tmp_path / "whole.json")
+        api_module.write_document(iid, result, data, settings.area_type, tmp_path / "chunked.json")
+        assert (tmp_path / "chunked.json").read_bytes() == (tmp_path / "whole.json").read_bytes(), iid
+        assert json.loads((tmp_path / "chunked.json").read_text(encoding="utf-8"))["records"], iid

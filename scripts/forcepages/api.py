@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,10 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in zip(*fields.values())]
 
 
-def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type: str) -> dict[str, Any]:
-    """Everything published about one indicator."""
+def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type: str, records: bool = True) -> dict[str, Any]:
+    """Everything published about one indicator (with ``records`` false, all but the records: see write_document)."""
     meta = result.meta
-    table = result.table.sort_values(["area_code", "period_end", "period_start"])
+    names = dict(zip(data.areas.index, data.areas["name"]))
     forces: dict[str, Any] = {}
     for code, area in sorted(result.areas.items()):
         latest = area.latest or {}
@@ -100,7 +101,7 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
             spc = {"centre": _num(last["centre"]), "lower_limit": _num(last["lower_limit"]), "upper_limit": _num(last["upper_limit"]),
                    "latest_signal": last["signal"] if isinstance(last["signal"], str) else None, "outcome": area.spc_latest}
         forces[code] = {
-            "name": data.areas.loc[code, "name"],
+            "name": names[code],
             "latest_period_start": f"{latest['period_start']:%Y-%m-%d}" if latest else None,
             "latest_period_end": f"{latest['period_end']:%Y-%m-%d}" if latest else None,
             "latest_value": "[c]" if suppressed else _num(latest.get("value")),
@@ -120,7 +121,32 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
     return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
             "methods": stats.methods_for_measure(meta["measure"]),
-            "records": _records(table), "england_and_wales": national, "forces": forces}
+            "records": _records(_record_order(result)) if records else [], "england_and_wales": national, "forces": forces}
+
+
+def _record_order(result: IndicatorResult) -> pd.DataFrame:
+    return result.table.sort_values(["area_code", "period_end", "period_start"])
+
+
+RECORD_CHUNK = 20_000
+
+
+def write_document(iid: str, result: IndicatorResult, data: Data, area_type: str, path: Path) -> None:
+    """indicator_document as dump writes it, with the records made and written a chunk at a time (a large
+    indicator has hundreds of thousands: as dicts all at once they took more memory than the rest of the build)."""
+    marker = json.dumps(f"forcepages-records-{uuid.uuid4().hex}")
+    document = indicator_document(iid, result, data, area_type, records=False)
+    document["records"] = json.loads(marker)
+    head, tail = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).split(marker)
+    table = _record_order(result)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head + "[")
+        for start in range(0, len(table), RECORD_CHUNK):
+            chunk = json.dumps(_records(table.iloc[start:start + RECORD_CHUNK]), sort_keys=True, separators=(",", ":"),
+                               ensure_ascii=False)
+            out.write(("," if start else "") + chunk[1:-1])
+        out.write("]" + tail + "\n")
 
 
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:
@@ -131,5 +157,5 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
         index.append({"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"],
                       "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"], "unit": meta["unit"],
                       "methods": stats.methods_for_measure(meta["measure"]), "url": f"indicators/{iid}.json"})
-        dump(indicator_document(iid, result, data, area_type), docs / "api" / "v1" / "indicators" / f"{iid}.json")
+        write_document(iid, result, data, area_type, docs / "api" / "v1" / "indicators" / f"{iid}.json")
     dump({"version": "v1", "indicators": index}, docs / "api" / "v1" / "indicators.json")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import csvout, spreadsheets
@@ -271,9 +272,19 @@ SLICE_COLUMNS = ["indicator_id", "indicator_title", "area_code", "area_name", "p
                  "numerator", "denominator", "value", "unit", "lower_95", "upper_95", "status", "note", "package"]
 
 
-def _slice_frame(data: Data, results: dict[str, IndicatorResult]) -> pd.DataFrame:
-    """Every published value, with titles and names, and [c] where the disclosure rules suppress it."""
-    values = data.values
+def _suppressed(data: Data, results: dict[str, IndicatorResult]) -> pd.Series:
+    """True for each values row the disclosure rules suppress."""
+    suppressed = pd.Series(False, index=data.values.index)
+    for result in results.values():
+        if len(result.table) and "suppressed" in result.table.columns:
+            hit = result.table.index[result.table["suppressed"].astype(bool)]
+            suppressed.loc[suppressed.index.intersection(hit)] = True
+    return suppressed
+
+
+def _slice_frame(data: Data, values: pd.DataFrame, suppressed: pd.Series) -> pd.DataFrame:
+    """Published values rows (all of data.values, or some of them), with titles and names, and [c] where the
+    disclosure rules suppress them (``suppressed``: aligned with ``values``)."""
     if not len(values):
         return pd.DataFrame(columns=SLICE_COLUMNS)
     out = pd.DataFrame({
@@ -294,17 +305,21 @@ def _slice_frame(data: Data, results: dict[str, IndicatorResult]) -> pd.DataFram
     out["status"] = values.get("status", "")
     out["note"] = values.get("note", "")
     out["package"] = values.get("package", "")
-    suppressed = pd.Series(False, index=values.index)
-    for result in results.values():
-        if len(result.table) and "suppressed" in result.table.columns:
-            hit = result.table.index[result.table["suppressed"].astype(bool)]
-            suppressed.loc[suppressed.index.intersection(hit)] = True
     for name in SUPPRESSED_FIELDS:
         out.loc[suppressed, name] = float("nan")
         out.loc[suppressed, name + "_symbol"] = "[c]"
     for col in [c for c in out.columns if c.endswith("_symbol")]:
         out[col] = out[col].fillna("").astype(str)
     return out
+
+
+def _slice_order(values: pd.DataFrame) -> np.ndarray:
+    """Row positions of ``values`` ordered by area, indicator, period end and period start (the key is unique)."""
+    if not len(values):
+        return np.zeros(0, dtype=int)
+    area, _ = pd.factorize(values["area_code"], sort=True)
+    indicator, _ = pd.factorize(values["indicator_id"], sort=True)
+    return np.lexsort((values["period_start"].to_numpy(), values["period_end"].to_numpy(), indicator, area))
 
 
 class _Lines(list):
@@ -342,9 +357,9 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
     indicator's rows are appended to that indicator's slice, which so comes out ordered by area, then period. Time
     grows with the rows, and memory holds one chunk's text, however many areas there are.
     """
-    frame = _slice_frame(data, results).sort_values(["area_code", "indicator_id", "period_end", "period_start"])
-    frame = frame.reset_index(drop=True)
-    header = csvout.to_csv_text(frame.iloc[0:0]).split("\n", 1)[0] + "\n"
+    values, suppressed = data.values, _suppressed(data, results)
+    order = _slice_order(values)
+    header = csvout.to_csv_text(pd.DataFrame(columns=SLICE_COLUMNS)).split("\n", 1)[0] + "\n"
     areas = data.areas[data.areas["area_type"].eq(settings.area_type)]
     if settings.scope:
         areas = areas[areas["area_code"].isin(settings.scope)]
@@ -360,7 +375,7 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
             files[iid].write(header)
             links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
         written = set()
-        codes = frame["area_code"].tolist()
+        codes = values["area_code"].to_numpy(dtype=object)[order].tolist()
         areas_in_order = _blocks(codes)
         k = 0
         while k < len(areas_in_order):  # a chunk: whole areas, about CHUNK_ROWS rows
@@ -370,8 +385,10 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
                 j += 1
             j = max(j, k + 1)
             stop = areas_in_order[j - 1][2]
-            _, lines = _row_lines(csvout.to_csv_text(frame.iloc[first:stop]))
-            iids = frame["indicator_id"].iloc[first:stop].tolist()
+            rows = order[first:stop]  # the chunk's rows, made into the published table only now
+            part = _slice_frame(data, values.iloc[rows], suppressed.iloc[rows]).reset_index(drop=True)
+            _, lines = _row_lines(csvout.to_csv_text(part))
+            iids = part["indicator_id"].tolist()
             for iid, a, b in _blocks(iids):
                 files[iid].write("".join(lines[a:b]))
             for code, a, b in areas_in_order[k:j]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -14,9 +15,19 @@ def workers(large: bool) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS)) if large else 1
 
 
+class _ForkedPool(ProcessPoolExecutor):
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        gc.unfreeze()  # the build process's own objects are collected as usual again
+
+
 def forked_pool(count: int) -> ProcessPoolExecutor:
     """Workers forked from this process, so they share its data instead of copying or pickling it.
 
+    The objects the workers inherit are frozen out of garbage collection first (gc.freeze): a collection in a worker
+    would otherwise touch every object, and so copy every page of memory it shares with the build process.
     A worker that dies (killed, out of memory) fails its tasks with BrokenProcessPool instead of hanging the build.
     """
-    return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    gc.collect()
+    gc.freeze()
+    return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))

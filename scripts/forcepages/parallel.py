@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
 import os
@@ -29,5 +31,17 @@ def forked_pool(count: int) -> ProcessPoolExecutor:
     A worker that dies (killed, out of memory) fails its tasks with BrokenProcessPool instead of hanging the build.
     """
     gc.collect()
+    _give_back_freed_memory()
     gc.freeze()
     return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))
+
+
+def _give_back_freed_memory() -> None:
+    """Return memory the C library holds for reuse to the system (glibc's malloc_trim), so that workers do not
+    start out sharing pages of garbage; a no-op where there is no such call."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+

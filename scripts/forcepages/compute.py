@@ -75,6 +75,16 @@ def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     return out
 
 
+# The fields of an area's latest (and year-earlier) row that pages, wording and the API read: kept for thousands of
+# areas, whole rows (notes, file names, every symbol) were most of the memory the results took.
+LATEST_FIELDS = ("period_start", "period_end", "period", "numerator", "denominator", "value", "value_symbol",
+                 "lower_95", "upper_95", "status", "suppressed")
+
+
+def _kept(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: row[name] for name in LATEST_FIELDS if name in row}
+
+
 @dataclass
 class AreaResult:
     """What the statistics say about one indicator in one area."""
@@ -271,7 +281,7 @@ def _change(prev: dict[str, Any] | None, latest: dict[str, Any], spc_latest: str
             result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
     elif prev["value"]:
         result["percent"] = (latest["value"] - prev["value"]) / prev["value"] * 100.0
-    result["previous"] = dict(prev)
+    result["previous"] = _kept(prev)
     return result
 
 
@@ -329,7 +339,7 @@ def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[
             tail = sel[-5:]
             result.trend = stats.recent_trend(arrays["value"][tail], arrays["lower_95"][tail], arrays["upper_95"][tail])
         latest = records[stop - 1]
-        result.latest = dict(latest)
+        result.latest = _kept(latest)
         result.change = _change(records[prev] if prev is not None else None, latest, result.spc_latest)
         latest_rows.append((code, latest))
         areas[code] = result

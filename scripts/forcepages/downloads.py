@@ -208,7 +208,7 @@ def reproducible_zip(entries: list[tuple[str, bytes]], when: tuple[int, int, int
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)  # zlib default: 9 took 4x as long for 4% less
     return buffer.getvalue()
 
 

@@ -31,12 +31,15 @@ class Link:
     href: str
 
 
+def _hide_dashes(text: str) -> str:
+    """No ``--`` (which would end or break the comment that carries the HTML): uncomment puts them back. One pass
+    leaves none, as the replacement ends in ";"."""
+    return text.replace("--", DASHES)
+
+
 def _text(value: object) -> str:
-    """Cell text, HTML escaped, with no ``--`` (which would end or break the comment that carries the table)."""
-    text = html.escape(str(value), quote=False)
-    while "--" in text:
-        text = text.replace("--", DASHES)
-    return text
+    """Cell text, HTML escaped, with no ``--``."""
+    return _hide_dashes(html.escape(str(value), quote=False))
 
 
 def page_href(href: str) -> str:
@@ -44,7 +47,7 @@ def page_href(href: str) -> str:
     path, _, anchor = href.partition("#")
     if path.endswith(".md"):
         path = path[:-3] + ".html"
-    return html.escape(path + ("#" + anchor if anchor else ""), quote=True).replace("--", DASHES)
+    return _hide_dashes(html.escape(path + ("#" + anchor if anchor else ""), quote=True))
 
 
 def _cell(value: object) -> str:
@@ -73,11 +76,8 @@ def carry(block: str) -> str:
     Any ``--`` becomes ``-&#45;`` while carried, so that nothing can end the comment early (uncomment puts it back),
     and blank lines go so that Markdown sees one block.
     """
-    lines = [line for line in block.strip().splitlines() if line.strip()]
-    body = "\n".join(lines)
-    while "--" in body:
-        body = body.replace("--", DASHES)
-    return f"{HTML_START}{body}{END}"
+    body = "\n".join(line for line in block.strip().splitlines() if line.strip())
+    return f"{HTML_START}{_hide_dashes(body)}{END}"
 
 
 def uncomment(page_html: str) -> str:

@@ -331,12 +331,12 @@ class _Lines(list):
 CHUNK_ROWS = 50_000
 
 
-def _row_lines(csv_text: str) -> tuple[str, list[str]]:
-    """The header line and each row's line of CSV text (a quoted cell may hold a line break, so rows are parsed,
+def _row_lines(csv_text: str) -> list[str]:
+    """Each data row's line of CSV text, header left out (a quoted cell may hold a line break, so rows are parsed,
     then written again by csv.writer in the default dialect: the same text pandas and csvout write)."""
     lines = _Lines()
     csv.writer(lines, lineterminator="\n").writerows(csv.reader(io.StringIO(csv_text, newline="")))
-    return lines[0], lines[1:]
+    return lines[1:]
 
 
 def _blocks(keys: list[Any]) -> list[tuple[Any, int, int]]:
@@ -346,6 +346,17 @@ def _blocks(keys: list[Any]) -> list[tuple[Any, int, int]]:
         if i == len(keys) or keys[i] != keys[start]:
             out.append((keys[start], start, i))
             start = i
+    return out
+
+
+def _chunks(blocks: list[tuple[Any, int, int]], rows: int) -> list[list[tuple[Any, int, int]]]:
+    """Consecutive blocks grouped into chunks of about ``rows`` rows (a block is never split)."""
+    out: list[list[tuple[Any, int, int]]] = []
+    for block in blocks:
+        if out and block[2] - out[-1][0][1] <= rows:
+            out[-1].append(block)
+        else:
+            out.append([block])
     return out
 
 
@@ -376,26 +387,17 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
             links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
         written = set()
         codes = values["area_code"].to_numpy(dtype=object)[order].tolist()
-        areas_in_order = _blocks(codes)
-        k = 0
-        while k < len(areas_in_order):  # a chunk: whole areas, about CHUNK_ROWS rows
-            first = areas_in_order[k][1]
-            j = k
-            while j < len(areas_in_order) and areas_in_order[j][2] - first < CHUNK_ROWS:
-                j += 1
-            j = max(j, k + 1)
-            stop = areas_in_order[j - 1][2]
+        for chunk in _chunks(_blocks(codes), CHUNK_ROWS):  # whole areas at a time
+            first, stop = chunk[0][1], chunk[-1][2]
             rows = order[first:stop]  # the chunk's rows, made into the published table only now
             part = _slice_frame(data, values.iloc[rows], suppressed.iloc[rows]).reset_index(drop=True)
-            _, lines = _row_lines(csvout.to_csv_text(part))
-            iids = part["indicator_id"].tolist()
-            for iid, a, b in _blocks(iids):
+            lines = _row_lines(csvout.to_csv_text(part))
+            for iid, a, b in _blocks(part["indicator_id"].tolist()):
                 files[iid].write("".join(lines[a:b]))
-            for code, a, b in areas_in_order[k:j]:
+            for code, a, b in chunk:
                 if code in slugs:
                     (forces / f"{slugs[code]}.csv").write_text(header + "".join(lines[a - first:b - first]), encoding="utf-8")
                     written.add(code)
-            k = j
     finally:
         for handle in files.values():
             handle.close()

@@ -86,16 +86,10 @@ def prepare() -> None:
 def _syllable_total(words: list[str]) -> int:
     """Syllables in lower-case words, as textstat's count_syllables counts them (CMU, else hyphenation), each distinct word once."""
     from textstat.backend.counts import _count_syllables as counts
+    table = counts.get_cmudict(LANG)  # the _CmuCounts that _textstat() installed
     for word in set(words).difference(_syllables):
-        table = counts.get_cmudict(LANG)
-        known = dict.get(table, word) if isinstance(table, _CmuCounts) else None
-        if known is not None:
-            _syllables[word] = known
-            continue
-        try:
-            _syllables[word] = sum(1 for p in table[word][0] if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
-            _syllables[word] = len(counts.get_pyphen(LANG).positions(word)) + 1
+        known = dict.get(table, word)
+        _syllables[word] = known if known is not None else len(counts.get_pyphen(LANG).positions(word)) + 1
     return sum(map(_syllables.__getitem__, words))
 
 

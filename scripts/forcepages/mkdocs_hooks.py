@@ -2,18 +2,18 @@
 
 Data tables: each one, carried through Markdown and search in a comment, is put in place in the built page.
 
-Parts (see mkdocs_parts): when a large site is built by n processes, every process reads the same files and
-navigation, so links and menus come out the same, but part k only renders and writes its own block of pages.
+Parts (see mkdocs_parts): when a large site is built by n processes, the build forks them once it has the
+files and navigation, so links and menus come out the same, and part k only renders and writes its own block of pages.
 Other pages are read for their titles only (pages in the navigation are rendered in full, as the menu needs
 them), left out of search, and not written; parts after the first do not copy static files.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 
+from jinja2 import TemplateNotFound
 from mkdocs.structure.files import InclusionLevel
 
 from forcepages import datatables, mkdocs_parts, mkdocs_run
@@ -58,8 +58,11 @@ def _link(file, dirty: bool, made: set[str]) -> None:  # noqa: ANN001
 
 
 def on_nav(nav, config, files):  # noqa: ANN001, ANN201 (MkDocs' own types)
-    """Work out this part's pages; parts after the first leave static files to the first."""
+    """On a site built in parts, fork the other parts now; work out this part's pages; parts after the first leave
+    static files to the first."""
     _mine.clear(), _nav.clear()
+    if mkdocs_run.PART[1] > 1:
+        mkdocs_run.PART = mkdocs_parts.fork(config)
     if not _split():
         return nav
     pages = files.documentation_pages()
@@ -82,11 +85,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
 
 def on_env(env, config, files):  # noqa: ANN001, ANN201
     """Another part's pages get an empty theme template, as they are not written."""
-    if _split() and EMPTY in env.list_templates():
+    if _split() and _has_template(env, EMPTY):
         for file in files.documentation_pages():
             if file.src_uri not in _mine and file.page is not None:
                 file.page.meta["template"] = EMPTY
     return env
+
+
+def _has_template(env, name: str) -> bool:  # noqa: ANN001
+    try:
+        env.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
@@ -94,10 +105,3 @@ def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
     if _split() and page.file.src_uri not in _mine:
         return ""
     return datatables.uncomment(output)
-
-
-def on_post_build(config) -> None:  # noqa: ANN001
-    """Parts after the first list the pages they wrote, for mkdocs_parts to move into the site."""
-    if _split() and mkdocs_run.PART[0] > 0:
-        with open(os.path.join(config.site_dir, mkdocs_parts.LIST), "w", encoding="utf-8") as out:
-            json.dump(sorted(_mine.values()), out)

@@ -1,9 +1,11 @@
 """Building a large site in parts, one MkDocs process per core, then putting the parts together.
 
-MkDocs builds one page at a time. With thousands of area pages, each process runs the same MkDocs build (same
-files, same navigation, same links) but writes only its own contiguous block of pages (see mkdocs_hooks);
-part 0 also copies the static files. The parts' pages are then moved into part 0's site and their search
-entries are joined in page order, so the result is the same, byte for byte, as one process would make.
+MkDocs builds one page at a time. With hundreds or thousands of pages, the build process runs MkDocs as far
+as the navigation (configuration, files, navigation: the same for every part, so done once), then forks one
+process for each further part (``fork`` is called from mkdocs_hooks.on_nav). Each part renders and writes
+only its own contiguous block of pages, straight into the site; part 0 also writes the static files and the
+theme's 404 page and sitemap. The build process then waits for the other parts and joins their search entries
+in page order, so the result is the same, byte for byte, as one process would make.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -19,11 +20,24 @@ from typing import Any, Callable
 from . import parallel
 from .errors import BuildError
 
-MIN_PAGES = 200  # below this, starting more processes costs more than it saves (national site: 270 pages, 3.8 s -> 2.2 s)
-LIST = ".forcepages-part.json"  # written by each part k > 0: the pages it built
+MIN_PAGES = 200  # below this, forking costs more than it saves (national site: 270 pages, 3.8 s -> 2.0 s)
+FIRST_SHARE = 0.85  # part 0 also writes every static file, the 404 page and the sitemap, so it takes fewer pages
 SEARCH = Path("search") / "search_index.json"
-CHILD = "import json, sys; from forcepages import mkdocs_run; a = json.loads(sys.argv[1]); " \
-        "mkdocs_run.run(a['config'], a['options'], tuple(a['part']))"
+ERROR = ".forcepages-part-error.txt"  # written by a part that failed: what went wrong
+
+
+class _Split:
+    """The build in parts under way in this process: how many parts, their scratch folders, the forked parts."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.parts, self.folders, self.children = 1, [], []
+        self.own: Path | None = None  # in a forked part: its scratch folder
+
+
+SPLIT = _Split()
 
 
 def parts_for(docs: Path) -> int:
@@ -33,47 +47,92 @@ def parts_for(docs: Path) -> int:
 
 
 def block(count: int, part: tuple[int, int]) -> range:
-    """The pages (positions in MkDocs' page order) that part k of n builds: contiguous, nearly equal blocks."""
+    """The pages (positions in MkDocs' page order) that part k of n builds: contiguous blocks, part 0's smaller
+    by FIRST_SHARE, as it has the static files to write as well."""
     k, n = part
-    return range(count * k // n, count * (k + 1) // n)
+    if n == 1:
+        return range(count)
+    weights = [FIRST_SHARE] + [1.0] * (n - 1)
+    total = sum(weights)
+    edges = [round(count * sum(weights[:i]) / total) for i in range(n + 1)]
+    return range(edges[k], edges[k + 1])
 
 
 def build_in_parts(config_file: Path, options: dict[str, Any], parts: int, run: Callable[..., None]) -> None:
-    """Build parts 1..n-1 in child processes and part 0 here, then join them into options["site_dir"]."""
+    """Run the MkDocs build as part 0 of ``parts`` (mkdocs_hooks forks the others), wait for the others, join them."""
     site = Path(options["site_dir"])
-    part_sites = [site.parent / f".{site.name}-part-{k}" for k in range(1, parts)]
-    children = []
+    SPLIT.parts = parts
+    SPLIT.folders = [site.parent / f".{site.name}-part-{k}" for k in range(1, parts)]
     try:
-        for k, part_site in enumerate(part_sites, start=1):
-            shutil.rmtree(part_site, ignore_errors=True)
-            args = {"config": str(config_file), "options": {**options, "site_dir": str(part_site)}, "part": [k, parts]}
-            children.append(subprocess.Popen([sys.executable, "-c", CHILD, json.dumps(args)], stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.PIPE))
+        for folder in SPLIT.folders:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
         run(config_file, options, (0, parts))
-        for k, child in enumerate(children, start=1):
-            err = child.communicate()[1]
-            if child.returncode:
-                last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-                raise BuildError(f"MkDocs could not build part {k} of the site: {last[0]}")
-        _join(site, part_sites)
+        _wait()
+        _join(site, SPLIT.folders)
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-        for part_site in part_sites:
-            shutil.rmtree(part_site, ignore_errors=True)
+        for pid in SPLIT.children:  # only if part 0 failed: stop the others
+            _stop(pid)
+        for folder in SPLIT.folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        SPLIT.reset()
+        parallel.after_fork()
 
 
-def _join(site: Path, part_sites: list[Path]) -> None:
-    """Move each part's pages into the site and join the search indexes in page order."""
+def fork(config: Any) -> tuple[int, int]:
+    """Fork the parts after the first from this MkDocs build (called once its navigation is made); return the part
+    this process builds. A forked part writes its search entries and any error to its own scratch folder."""
+    if SPLIT.parts == 1:
+        return (0, 1)
+    parallel.prepare_fork()
+    for k, folder in enumerate(SPLIT.folders, start=1):
+        pid = os.fork()
+        if pid == 0:
+            SPLIT.own, SPLIT.children = folder, []
+            config["site_dir"] = str(folder)  # pages still go to the site: their files were made before the fork
+            config.theme.static_templates = set()  # the 404 page and sitemap are part 0's
+            return (k, SPLIT.parts)
+        SPLIT.children.append(pid)
+    return (0, SPLIT.parts)
+
+
+def leave_if_forked(error: str | None) -> None:
+    """In a forked part, at the end of its build: record any error and exit, never returning to the build's caller."""
+    if SPLIT.own is None:
+        return
+    code = 1 if error else 0
+    try:
+        if error:
+            (SPLIT.own / ERROR).write_text(error, encoding="utf-8")
+        sys.stdout.flush(), sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
+def _wait() -> None:
+    """Wait for every forked part; a part that failed fails the build with its message."""
+    for k, pid in enumerate(list(SPLIT.children), start=1):
+        _, status = os.waitpid(pid, 0)
+        SPLIT.children.remove(pid)
+        if os.waitstatus_to_exitcode(status) != 0:
+            error = SPLIT.folders[k - 1] / ERROR
+            message = error.read_text(encoding="utf-8") if error.is_file() else f"exit status {os.waitstatus_to_exitcode(status)}"
+            raise BuildError(f"MkDocs could not build part {k} of the site: {message}")
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+def _join(site: Path, folders: list[Path]) -> None:
+    """Join the parts' search entries to the site's, in page order."""
     index = _read(site / SEARCH)
-    for part_site in part_sites:
-        for page in json.loads((part_site / LIST).read_text(encoding="utf-8")):
-            target = site / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(part_site / page, target)
-        part_index = _read(part_site / SEARCH)
+    for folder in folders:
+        part_index = _read(folder / SEARCH)
         if index is not None and part_index is not None:
             index["docs"] += part_index["docs"]
     if index is not None:  # as Material's search plugin writes it

@@ -66,7 +66,8 @@ PART = (0, 1)
 
 
 def run(config_file: Path, options: dict[str, Any], part: tuple[int, int] = (0, 1)) -> None:
-    """One MkDocs build with ``options``; with ``part`` (k, n), only the k-th of n parts of the pages is written."""
+    """One MkDocs build with ``options``; with ``part`` (0, n), the build forks the other n - 1 parts once its
+    navigation is made (mkdocs_parts), and each process writes only its own part of the pages."""
     global PART
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -78,6 +79,11 @@ def run(config_file: Path, options: dict[str, Any], part: tuple[int, int] = (0, 
         config = load_config(config_file=str(config_file), **copy.deepcopy(options))  # MkDocs mutates them
         build(config)
     except (Abort, ConfigurationError) as exc:
+        mkdocs_parts.leave_if_forked(f"MkDocs could not build the site: {exc}")
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+    except BaseException as exc:
+        mkdocs_parts.leave_if_forked(f"{type(exc).__name__}: {exc}")
+        raise
     finally:
         PART = (0, 1)
+    mkdocs_parts.leave_if_forked(None)

@@ -22,7 +22,7 @@ def workers(large: bool) -> int:
 class _ForkedPool(ProcessPoolExecutor):
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         super().shutdown(wait=wait, cancel_futures=cancel_futures)
-        gc.unfreeze()  # the build process's own objects are collected as usual again
+        after_fork()
 
 
 def forked_pool(count: int) -> ProcessPoolExecutor:
@@ -32,10 +32,21 @@ def forked_pool(count: int) -> ProcessPoolExecutor:
     would otherwise touch every object, and so copy every page of memory it shares with the build process.
     A worker that dies (killed, out of memory) fails its tasks with BrokenProcessPool instead of hanging the build.
     """
+    prepare_fork()
+    return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))
+
+
+def prepare_fork() -> None:
+    """Before forking: collect garbage, give freed memory back, and freeze what is left out of garbage collection
+    (see forked_pool). after_fork undoes the freezing in this process."""
     gc.collect()
     _give_back_freed_memory()
     gc.freeze()
-    return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))
+
+
+def after_fork() -> None:
+    """Once forked processes are done: this process's objects are collected as usual again."""
+    gc.unfreeze()
 
 
 def _give_back_freed_memory() -> None:

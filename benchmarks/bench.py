@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -130,19 +131,30 @@ def site_bytes(site: Path) -> tuple[int, int]:
     return sum(1 for p in files if p.suffix == ".html"), sum(p.stat().st_size for p in files)
 
 
-def bench_site(label: str, config: Path, work: Path) -> None:
-    """Build a site in a child process, then plain MkDocs on the same Markdown."""
+def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:
+    """Build a site in a child process, then plain MkDocs on the same Markdown, ``rounds`` times in turn; print
+    every round and the median (this machine's timings vary by 20% or more from run to run)."""
     out = work / f"{label}-build"
-    build = child(BUILD, str(config), str(out))
-    plain = child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(work / f"{label}-plain-site"))
+    builds, plains = [], []
+    for _ in range(rounds):
+        shutil.rmtree(out, ignore_errors=True)
+        builds.append(child(BUILD, str(config), str(out)))
+        plains.append(child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(work / f"{label}-plain-site")))
+    build = sorted(builds, key=lambda b: b["wall"])[len(builds) // 2]
+    plain = sorted(plains, key=lambda p: p["wall"])[len(plains) // 2]
     html_pages, total = site_bytes(out / "site")
     html_only = sum(p.stat().st_size for p in (out / "site").rglob("*.html"))
     stages = ", ".join(f"{k} {v:.1f}" for k, v in build["timings"].items())
     print(f"{label}: {build['pages']:,} pages built in {build['wall']:.1f} s wall ({stages}); "
-          f"peak memory {build['peak_mb']:.0f} MB in the largest process, {build['tree_peak_mb']:.0f} MB all processes together")
+          f"peak memory {max(b['peak_mb'] for b in builds):.0f} MB in the largest process, "
+          f"{max(b['tree_peak_mb'] for b in builds):.0f} MB all processes together")
     print("  build process peak memory by the end of each stage (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in build["memory"].items()))
     print(f"  plain mkdocs build of the same Markdown: {plain['wall']:.1f} s wall ({plain['seconds']:.1f} s in mkdocs); "
           f"generation / plain MkDocs = {build['wall'] / plain['wall']:.2f}")
+    if rounds > 1:
+        print(f"  {rounds} rounds, build then plain MkDocs in turn (medians above): build "
+              + ", ".join(f"{b['wall']:.1f}" for b in builds) + " s; plain MkDocs " + ", ".join(f"{p['wall']:.1f}" for p in plains)
+              + " s; ratio in each round " + ", ".join(f"{b['wall'] / p['wall']:.2f}" for b, p in zip(builds, plains)))
     print(f"  {html_pages:,} HTML pages; {html_only / html_pages / 1024:.1f} KB of HTML per page; "
           f"{total / html_pages / 1024:.1f} KB of site per page (all files); "
           f"search index {(out / 'site' / 'search' / 'search_index.json').stat().st_size / 2**20:.1f} MB")
@@ -178,7 +190,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="forcepages-bench-") as tmp:
         work = Path(tmp)
         print(f"forcepages benchmark on {os.cpu_count()} CPUs")
-        bench_site("national", ROOT / "mkdocs.yml", work)
+        bench_site("national", ROOT / "mkdocs.yml", work, rounds=int(os.environ.get("BENCH_ROUNDS", "3")))
         start = time.perf_counter()
         config = make_site(work / "synthetic", areas=areas)
         print(f"generated a {areas:,}-neighbourhood site in {time.perf_counter() - start:.1f} s")

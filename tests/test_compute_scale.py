@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forcepages import compute
 
@@ -29,3 +31,22 @@ def test_membership_is_sparse_and_ignores_self_and_unknown_pairs():
     members = compute._membership(Data, ["A", "B", "C"])
     assert members.codes == ["A", "B", "C"]
     assert np.array_equal(members.matrix.toarray(), [[0, 1, 0], [0, 0, 0], [1, 0, 0]])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C", "Z"]), st.sampled_from(["2020-01-01/2020-12-31", "2021-01-01/2021-12-31", "2019-04-01/2020-03-31"]),
+                          st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=32))), max_size=30))
+def test_wide_first_is_the_pivot_table_it_replaces(rows):
+    """compute.wide_first gives pandas' pivot_table(aggfunc="first") reindexed to the areas, missing values and
+    repeated keys included."""
+    frame = pd.DataFrame(rows, columns=["area_code", "period", "value"]).astype({"value": float})
+    frame["area_code"] = frame["area_code"].astype("str")
+    codes = ["C", "A", "B", "D"]  # not sorted; D has no rows, Z is not one of them
+    pick = frame[frame["area_code"].isin(codes)]
+    expected = pick.pivot_table(index="area_code", columns="period", values="value", aggfunc="first").reindex(codes)
+    got, periods = compute.wide_first(pick, codes, "value")
+    assert periods == list(expected.columns)
+    assert np.array_equal(got, expected.to_numpy(dtype=float), equal_nan=True)
+    fixed = ["2021-01-01/2021-12-31", "2018-01-01/2018-12-31"]
+    got, _ = compute.wide_first(pick, codes, "value", fixed)
+    assert np.array_equal(got, expected.reindex(columns=fixed).to_numpy(dtype=float), equal_nan=True)

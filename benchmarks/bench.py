@@ -105,6 +105,7 @@ def _sample(pid: int, peak: list[int], stop: threading.Event) -> None:
 def child(code: str, *args: str) -> dict:
     """Run ``code`` in a fresh Python; its JSON result plus wall seconds, peak memory of the largest process
     (MB, from wait4) and peak memory of all its processes together (MB of proportional set size, sampled every 200 ms)."""
+    os.sync()  # the previous step's files reach the disk first, so that their writing is not timed here
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, cwd=ROOT)

@@ -8,10 +8,7 @@ search skips it. ``mkdocs_hooks.on_post_page`` then takes the comment markers aw
 
 The figure-by-figure sections of a single area page (left out of search anyway) are carried the same way, whole,
 in ``<!-- fp-html ... -->`` (see ``carry``): that is most of the Markdown of a large site, and Python-Markdown would
-otherwise spend most of the MkDocs build on it. The sections of other area pages are searched, so they are carried
-in ``<!-- fp-searched ... -->``, which ``mkdocs_hooks.on_page_content`` takes away before search reads the page
-(their data tables stay carried until the end, as above). Either way the page ends up with the HTML Python-Markdown
-would have made of the section's Markdown (tests/test_area_pages.py).
+otherwise spend most of the MkDocs build on it.
 """
 
 from __future__ import annotations
@@ -22,10 +19,8 @@ from dataclasses import dataclass
 
 START, END = "<!-- fp-table\n", "\n-->"
 HTML_START = "<!-- fp-html\n"
-SEARCHED_START = "<!-- fp-searched\n"
 DASHES = "-&#45;"  # "--" while carried (escaped text never holds this: its "&" would be "&amp;")
 FOUND = re.compile(r"<!-- fp-(?:table|html)\n(.*?)\n-->", re.S)
-FOUND_SEARCHED = re.compile(r"<!-- fp-searched\n(.*?)\n-->(\n\n)?", re.S)
 
 
 @dataclass(frozen=True)
@@ -75,35 +70,14 @@ def bare(carried_table: str) -> str:
     return carried_table.removeprefix(START).removesuffix(END)
 
 
-def carry(block: str, start: str = HTML_START) -> str:
+def carry(block: str) -> str:
     """Finished HTML (made from escaped text only) carried through Markdown and search in a comment.
 
     Any ``--`` becomes ``-&#45;`` while carried, so that nothing can end the comment early (uncomment puts it back),
     and blank lines go so that Markdown sees one block.
     """
     body = "\n".join(line for line in block.strip().splitlines() if line.strip())
-    return f"{start}{_hide_dashes(body)}{END}"
-
-
-def carry_searched(block: str) -> str:
-    """Finished HTML carried through Markdown only: put in place (uncomment_searched) before search reads the page."""
-    return carry(block, SEARCHED_START)
-
-
-def uncomment_searched(page_html: str) -> str:
-    """The page's HTML with each block carried by carry_searched put in place (carried tables stay carried)."""
-    if SEARCHED_START not in page_html:
-        return page_html
-    return FOUND_SEARCHED.sub(_searched_block, page_html)
-
-
-def _searched_block(found: re.Match[str]) -> str:
-    """A carried block's HTML, spaced as Python-Markdown spaces its own output: a blank line after raw HTML (the
-    carried block, or a figure), a line break after paragraphs and lists."""
-    body = found.group(1).replace(DASHES, "--")
-    if found.group(2) is None:
-        return body
-    return body + ("\n\n" if body.endswith("</figure>") else "\n")
+    return f"{HTML_START}{_hide_dashes(body)}{END}"
 
 
 def uncomment(page_html: str) -> str:

@@ -1,7 +1,6 @@
 """MkDocs hooks that forcepages adds to every build (loaded by mkdocs_run through MkDocs' ``hooks`` setting).
 
 Data tables: each one, carried through Markdown and search in a comment, is put in place in the built page.
-Area page sections carried through Markdown only are put in place before search reads the page.
 
 Parts (see mkdocs_parts): when a large site is built by n processes, the build forks them once it has the
 files and navigation, so links and menus come out the same, and part k only renders and writes its own block of pages.
@@ -91,11 +90,6 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201
             if file.src_uri not in _mine and file.page is not None:
                 file.page.meta["template"] = EMPTY
     return env
-
-
-def on_page_content(html: str, page, config, files) -> str:  # noqa: ANN001
-    """Sections carried past Markdown but meant for search, put in place before search reads the page."""
-    return datatables.uncomment_searched(html)
 
 
 def _has_template(env, name: str) -> bool:  # noqa: ANN001

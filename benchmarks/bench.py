@@ -135,12 +135,13 @@ def site_bytes(site: Path) -> tuple[int, int]:
 def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:
     """Build a site in a child process, then plain MkDocs on the same Markdown, ``rounds`` times in turn; print
     every round and the median (this machine's timings vary by 20% or more from run to run)."""
-    out = work / f"{label}-build"
+    out, plain_site = work / f"{label}-build", work / f"{label}-plain-site"
     builds, plains = [], []
     for _ in range(rounds):
         shutil.rmtree(out, ignore_errors=True)
         builds.append(child(BUILD, str(config), str(out)))
-        plains.append(child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(work / f"{label}-plain-site")))
+        shutil.rmtree(plain_site, ignore_errors=True)  # both start from nothing: MkDocs would first delete the old site
+        plains.append(child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(plain_site)))
     build = sorted(builds, key=lambda b: b["wall"])[len(builds) // 2]
     plain = sorted(plains, key=lambda p: p["wall"])[len(plains) // 2]
     html_pages, total = site_bytes(out / "site")

@@ -73,11 +73,14 @@ def test_every_chart_has_summary_table_unit_source_and_csv(fixture_site):
 def test_summaries_are_bulleted_short_sentences(fixture_site):
     from forcepages import readability, wording
 
+    checked = 0
     for page in sorted((fixture_site / "docs" / "forces").glob("*/*.md")):
         for line in page.read_text(encoding="utf-8").splitlines():
             if line.startswith("- ") and "](" not in line:
+                checked += 1
                 for sentence in wording.sentences(line[2:]):
                     assert readability.words(sentence) <= readability.MAX_WORDS, sentence
+    assert checked > 50, "the summaries on the force pages were found"
 
 
 def test_no_escaped_backslashes_show_on_pages(fixture_site):

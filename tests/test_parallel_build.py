@@ -54,6 +54,14 @@ def test_a_part_that_fails_fails_the_build_and_never_returns_to_the_caller(fixtu
         return real(html)
 
     monkeypatch.setattr(datatables, "uncomment", uncomment)
+    forked, real_fork = [], mkdocs_parts.fork
+
+    def fork(config):
+        part = real_fork(config)
+        forked.extend(mkdocs_parts.SPLIT.children)
+        return part
+
+    monkeypatch.setattr(mkdocs_parts, "fork", fork)
     returned = tmp_path / "returned.txt"
     config = fixture_site.parent / "mkdocs.yml"
     try:
@@ -65,8 +73,9 @@ def test_a_part_that_fails_fails_the_build_and_never_returns_to_the_caller(fixtu
     assert returned.read_text().split() == [str(os.getpid())], "only this process came back from the build"
     assert mkdocs_parts.SPLIT.children == [] and mkdocs_parts.SPLIT.parts == 1
     assert not list(tmp_path.glob(".site-part-*"))
+    assert len(forked) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no forked part left running or unreaped
+        os.waitpid(forked[0], os.WNOHANG)  # the forked part is not left running or unreaped
 
 
 def test_blocks_cover_every_page_once():

@@ -61,10 +61,9 @@ def on_nav(nav, config, files):  # noqa: ANN001, ANN201 (MkDocs' own types)
     """On a site built in parts, fork the other parts now; work out this part's pages; parts after the first leave
     static files to the first."""
     _mine.clear(), _nav.clear()
-    if mkdocs_run.PART[1] > 1:
-        mkdocs_run.PART = mkdocs_parts.fork(config)
     if not _split():
         return nav
+    mkdocs_run.PART = mkdocs_parts.fork(config)
     pages = files.documentation_pages()
     _mine.update((pages[i].src_uri, pages[i].dest_uri) for i in mkdocs_parts.block(len(pages), mkdocs_run.PART))
     _nav.update(p.file.src_uri for p in nav.pages)

@@ -63,7 +63,6 @@ def _give_back_freed_memory() -> None:
         arrow.default_memory_pool().release_unused()
 
 
-
 class Background:
     """``function(*args)`` running in a worker forked from this process while this process goes on, where there is a
     second core; else run here, when its result is asked for. Use as a context manager: leaving stops the worker."""

@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forcepages import readability, wording
 
@@ -134,3 +138,43 @@ def test_plural_and_the_name_of_the_comparison_group():
     assert Settings().similar_label == "similar forces"
     assert Settings(area_label="neighbourhood").similar_label == "similar neighbourhoods"
     assert Settings(area_label="community safety partnership").similar_label == "similar partnerships"
+
+
+def _value_as_specified(x, meta, with_unit):
+    """value() written out the slow, obvious way: the oracle for the per-indicator formatter."""
+    if x is None or (isinstance(x, float) and x != x) or (not isinstance(x, str) and pd.isna(x)):
+        return "[x]"
+    decimals, unit = int(meta.get("decimals", 1)), str(meta.get("unit", "")).strip()
+    text = f"{float(x):,.{decimals}f}"
+    if unit == "%":
+        return text + "%"
+    if unit.startswith("£"):
+        rest = unit[1:].strip()
+        return f"£{text} {rest}".strip() if with_unit else f"£{text}"
+    return f"{text} {unit}".strip() if with_unit and unit else text
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.one_of(st.floats(allow_infinity=False, width=64), st.integers(-10**12, 10**12), st.none(), st.just(pd.NA),
+                   st.just(np.float64("nan")), st.floats(width=32).map(np.float32)),
+       decimals=st.integers(0, 4), unit=st.sampled_from(["", "%", " % ", "£", "£ per person", "offences per 1,000 people",
+                                                         "{{ x }}", "{0}", "per {}"]),
+       with_unit=st.booleans())
+def test_value_formatter_matches_the_written_out_rule(x, decimals, unit, with_unit):
+    meta = {"decimals": decimals, "unit": unit}
+    expected = _value_as_specified(x, meta, with_unit)
+    assert wording.value(x, meta, with_unit=with_unit) == expected
+    assert wording.formatter(meta, with_unit)(x) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.one_of(st.text(alphabet=st.sampled_from("ab-&<>\"' 1.£"), max_size=20), st.text(max_size=12), st.integers(),
+                       st.floats(allow_nan=True)))
+def test_table_cells_are_escaped_as_html_escape_then_dashes_hidden(value):
+    import html
+
+    from forcepages import datatables
+    expected = html.escape(str(value), quote=False).replace("--", datatables.DASHES)
+    assert datatables._text(value) == expected
+    assert datatables._cell(value) == expected
+    assert "--" not in datatables._text(value)

@@ -38,8 +38,11 @@ def _hide_dashes(text: str) -> str:
 
 
 def _text(value: object) -> str:
-    """Cell text, HTML escaped, with no ``--``."""
-    return _hide_dashes(html.escape(str(value), quote=False))
+    """Cell text, HTML escaped (as html.escape with quote=False), with no ``--``."""
+    text = value if value.__class__ is str else str(value)
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("--", DASHES) if "--" in text else text
 
 
 def page_href(href: str) -> str:
@@ -51,6 +54,8 @@ def page_href(href: str) -> str:
 
 
 def _cell(value: object) -> str:
+    if value.__class__ is str:
+        return _text(value)
     if isinstance(value, Link):
         return f'<a href="{page_href(value.href)}">{_text(value.text)}</a>'
     return _text(value)

@@ -120,12 +120,12 @@ def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, floa
     columns = {name: series[name].tolist() for name in ("period_start", "period_end", "period", "value", "lower_95", "upper_95")}
     for name in ("value_symbol", "status"):
         columns[name] = series[name].tolist() if name in series else [""] * len(series)
+    fmt, text = wording.formatter(meta, with_unit=False), wording.formatted_with_interval
+    period, nan = wording.period, np.nan
     rows = []
-    for r in (dict(zip(columns, values)) for values in zip(*columns.values())):
-        rows.append([wording.period(r["period_start"], r["period_end"]), _value_text(r, meta),
-                     wording.value(sim.get(r["period"], np.nan), meta, with_unit=False),
-                     wording.value(nat.get(r["period"], np.nan), meta, with_unit=False),
-                     r["status"] or ""])
+    for start, end, key, x, lower, upper, symbol, status in zip(*columns.values()):
+        rows.append([period(start, end), text(fmt, x, lower, upper, symbol), fmt(sim.get(key, nan)), fmt(nat.get(key, nan)),
+                     status or ""])
     return rows
 
 

@@ -7,7 +7,7 @@ import html
 import math
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -132,16 +132,34 @@ def value(x: Any, meta: dict[str, Any], symbol: str = "", with_unit: bool = True
         return symbol
     if is_missing(x):
         return "[x]"
-    decimals = int(meta.get("decimals", 1))
-    unit = str(meta.get("unit", "")).strip()
+    return formatter(meta, with_unit)(x)
+
+
+def formatter(meta: dict[str, Any], with_unit: bool = True) -> Callable[[Any], str]:
+    """value(x, meta, with_unit=with_unit) as a function of x alone, for formatting many values of one indicator."""
+    return _formatter(int(meta.get("decimals", 1)), str(meta.get("unit", "")).strip(), with_unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatter(decimals: int, unit: str, with_unit: bool) -> Callable[[Any], str]:
+    """The formatting of value(): number() with commas and ``decimals`` places, placed in ``unit``'s pattern."""
+    spec = f",.{decimals}f"
     if unit == "%":
-        return percent(x, decimals)
-    if unit.startswith("£"):
-        text = f"£{number(x, decimals)}"
+        before, after = "", "%"
+    elif unit.startswith("£"):
         rest = unit[1:].strip()
-        return f"{text} {rest}".strip() if with_unit else text
-    text = number(x, decimals)
-    return f"{text} {unit}".strip() if with_unit and unit else text
+        before, after = "£", (f" {rest}" if with_unit and rest else "")
+    else:
+        before, after = "", (f" {unit}" if with_unit and unit else "")
+
+    def fmt(x: Any) -> str:
+        if x.__class__ is float:  # the common case: a plain float, missing only if NaN
+            if x != x:
+                return "[x]"
+        elif is_missing(x):
+            return "[x]"
+        return before + format(float(x), spec) + after
+    return fmt
 
 
 def interval(lower: Any, upper: Any, meta: dict[str, Any]) -> str:
@@ -153,9 +171,17 @@ def interval(lower: Any, upper: Any, meta: dict[str, Any]) -> str:
 
 def with_interval(x: Any, lower: Any, upper: Any, meta: dict[str, Any], symbol: str = "") -> str:
     """ "12.3 (95% confidence interval 11.1 to 13.6)"."""
-    text = value(x, meta, symbol, with_unit=False)
-    span = interval(lower, upper, meta)
-    return f"{text} (95% confidence interval {span})" if span and not symbol else text
+    return formatted_with_interval(formatter(meta, with_unit=False), x, lower, upper, symbol)
+
+
+def formatted_with_interval(fmt: Callable[[Any], str], x: Any, lower: Any, upper: Any, symbol: str = "") -> str:
+    """with_interval() with the indicator's formatter(meta, with_unit=False) already found: the symbol alone if there
+    is one, else the value, with its interval when both ends are there."""
+    if symbol:
+        return symbol
+    if is_missing(lower) or is_missing(upper):
+        return fmt(x)
+    return f"{fmt(x)} (95% confidence interval {fmt(lower)} to {fmt(upper)})"
 
 
 def symbol_meaning(symbol: str) -> str:

@@ -178,3 +178,14 @@ def test_table_cells_are_escaped_as_html_escape_then_dashes_hidden(value):
     assert datatables._text(value) == expected
     assert datatables._cell(value) == expected
     assert "--" not in datatables._text(value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(alphabet=st.one_of(st.sampled_from("#-*1.٣ \t\u00a0\u2003\x1c\x0bab"), st.characters()), min_size=1, max_size=30))
+def test_plain_text_shortcuts_match_the_patterns_they_skip(line):
+    """plain_text() tries its list-mark pattern only on lines starting "#", "-", "*" or a digit, and joins split()
+    words for runs of whitespace: each gives what the regular expression would."""
+    import re
+    assert " ".join(line.split()) == re.sub(r"\s+", " ", line).strip()
+    if not (line[0] in "#-*" or line[0].isdecimal()):
+        assert readability._MARK.sub("", line) == line

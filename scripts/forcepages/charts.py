@@ -7,6 +7,7 @@ to prove it), built directly because constructing thousands of Figure objects is
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -25,10 +26,10 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 
 def _round(values: Any, digits: int = 4) -> list[Any]:
     """Finite numbers rounded for a compact file; gaps as null."""
-    out = []
-    for v in np.asarray(values, dtype=float).tolist():
-        out.append(None if not math.isfinite(v) else round(v, digits))
-    return out
+    array = np.asarray(values, dtype=float)
+    if np.isfinite(array).all():  # the usual case: no gaps
+        return list(map(round, array.tolist(), repeat(digits)))
+    return [round(v, digits) if math.isfinite(v) else None for v in array.tolist()]
 
 
 def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:

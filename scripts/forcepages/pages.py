@@ -129,13 +129,29 @@ def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, floa
     return rows
 
 
+_ISO: dict[Any, str] = {}  # date -> "2018-03-31": the same few period dates recur on every area's charts
+
+
+def _iso_dates(dates: pd.Series) -> list[str]:
+    """Each date as f"{date:%Y-%m-%d}", each distinct date formatted once."""
+    if len(_ISO) > 100_000:
+        _ISO.clear()
+    out = []
+    for t in dates:
+        text = _ISO.get(t)
+        if text is None:
+            text = _ISO[t] = f"{t:%Y-%m-%d}"
+        out.append(text)
+    return out
+
+
 def _chart_table(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], area_code: str, area_name: str) -> dict[str, Any]:
     """The CSV behind a trend chart, as columns (float arrays and lists of text) for csvout."""
     n, periods = len(series), series["period"].tolist()
     floats = lambda name: np.asarray(series[name], dtype=float)  # noqa: E731
     table: dict[str, Any] = {
         "area_code": [area_code] * n, "area_name": [area_name] * n,
-        "period_start": [f"{t:%Y-%m-%d}" for t in series["period_start"]], "period_end": [f"{t:%Y-%m-%d}" for t in series["period_end"]],
+        "period_start": _iso_dates(series["period_start"]), "period_end": _iso_dates(series["period_end"]),
         "value": floats("value"), "lower_95": floats("lower_95"), "upper_95": floats("upper_95"),
         "similar_forces_average": np.array([sim.get(p, np.nan) for p in periods], dtype=float),
         "england_and_wales": np.array([nat.get(p, np.nan) for p in periods], dtype=float),

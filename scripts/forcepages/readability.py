@@ -162,7 +162,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR = re.compile(r"\{[:#.][^}]*\}|\{ #[^}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]#+!|~.\-])")
 _MARK = re.compile(r"^(#+|[-*]|\d+\.)\s+")
-_SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[\w£%][\w'’.,%£-]*")
 
@@ -187,13 +186,14 @@ def plain_text(markdown: str) -> str:
             s = _LINK.sub(r"\1", s)
         if "{" in s:
             s = _ATTR.sub("", s)
-        s = _MARK.sub("", s)
+        if s[0] in "#-*" or s[0].isdecimal():  # the only lines _MARK can match
+            s = _MARK.sub("", s)
         s = s.replace("**", "").replace("`", "")
         if "\\" in s:
             s = _ESCAPE.sub(r"\1", s)
         if "&" in s:  # entities from escaped text (&amp;, &lt;) and carried HTML (&#45;) read as their characters
             s = html.unescape(s)
-        s = _SPACES.sub(" ", s).strip()
+        s = " ".join(s.split())  # runs of whitespace as one space, trimmed (as re.sub(r"\s+", " ", s).strip())
         if not _LETTER.search(s):
             continue
         out.append(s if s[-1] in ".!?:" else s + ".")

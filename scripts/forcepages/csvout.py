@@ -7,7 +7,7 @@ import io
 import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -91,8 +91,9 @@ def _plain_cells(values: Any, symbols: list[str] | None) -> list[str] | None:
     return _text_cells(list(values)) if symbols is None else None
 
 
-def _fast_csv_text(table: pd.DataFrame | dict[str, Any]) -> str | None:
-    """The same text as the pandas path for plain float, integer and text columns, without pandas per cell; else None.
+def _fast_cells(table: pd.DataFrame | dict[str, Any]) -> tuple[list[str], list[list[str]]] | None:
+    """(header, cells by column) as the pandas path would write them, for plain float, integer and text columns,
+    without pandas per cell; else None.
 
     ``table`` may also be a dict of columns (float numpy arrays, or lists of text): what a DataFrame of them would give.
     """
@@ -112,11 +113,58 @@ def _fast_csv_text(table: pd.DataFrame | dict[str, Any]) -> str | None:
         if column is None:
             return None
         cells.append(column)
+    return columns, cells
+
+
+class _EndLF:
+    """A file for csv.writer(lineterminator="\\r\\n") that receives each row ending "\\n" instead.
+
+    csv.writer quotes a cell holding a line break only when the break is in its line terminator: with "\\n" alone, a
+    cell holding "\\r" went out unquoted, and every CSV reader split its row in two. Writing with "\\r\\n" quotes both
+    kinds; the writer writes each row with one call, so each row's terminator is swapped for "\\n" here.
+    """
+
+    def __init__(self, write: Callable[[str], Any]):
+        self._write = write
+
+    def write(self, row: str) -> Any:
+        return self._write(row[:-2] + "\n")
+
+
+def writer(file: Any) -> Any:
+    """A csv.writer in forcepages' dialect (rows end "\\n"; a cell holding "\\r" or "\\n" is quoted) onto ``file``."""
+    return csv.writer(_EndLF(file.write), lineterminator="\r\n")
+
+
+def _fast_csv_text(table: pd.DataFrame | dict[str, Any]) -> str | None:
+    """to_csv_text through _fast_cells, or None when the table needs the pandas path."""
+    found = _fast_cells(table)
+    if found is None:
+        return None
+    columns, cells = found
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(zip(*cells))
+    out = writer(buffer)
+    out.writerow(columns)
+    out.writerows(zip(*cells))
     return buffer.getvalue()
+
+
+class _Lines(list):
+    """A file for csv.writer that keeps each written row as one item (the writer writes a row with one call)."""
+
+    write = list.append
+
+
+def row_lines(table: pd.DataFrame | dict[str, Any]) -> list[str]:
+    """Each data row of to_csv_text(table) as its own line (header left out): "".join gives the rows' text."""
+    found = _fast_cells(table)
+    lines = _Lines()
+    if found is not None:
+        writer(lines).writerows(zip(*found[1]))
+        return lines
+    # the pandas path: its rows parsed (a quoted cell may hold a line break) and written again in the same dialect
+    writer(lines).writerows(csv.reader(io.StringIO(to_csv_text(table), newline="")))
+    return lines[1:]
 
 
 def to_csv_text(table: pd.DataFrame | dict[str, Any]) -> str:
@@ -130,7 +178,7 @@ def to_csv_text(table: pd.DataFrame | dict[str, Any]) -> str:
 def _pandas_csv_text(table: pd.DataFrame) -> str:
     """The general path: any column types, through pandas."""
     out = table.copy()
-    for col in [c for c in out.columns if c.endswith("_symbol")]:
+    for col in [c for c in out.columns if isinstance(c, str) and c.endswith("_symbol")]:
         base = col.removesuffix("_symbol")
         sym = out[col].fillna("").astype(str)
         if base in out.columns and sym.ne("").any():
@@ -138,7 +186,7 @@ def _pandas_csv_text(table: pd.DataFrame) -> str:
             if pd.api.types.is_float_dtype(column):
                 column = column.round(6).map(lambda v: "" if math.isnan(v) else f"{v:.15g}")
             out[base] = column.astype(object).where(sym.eq(""), sym)
-    out = out[[c for c in out.columns if not c.endswith("_symbol")]]
+    out = out[[c for c in out.columns if not (isinstance(c, str) and c.endswith("_symbol"))]]
     for col in out.columns:
         column = out[col]
         if pd.api.types.is_float_dtype(column):
@@ -149,8 +197,10 @@ def _pandas_csv_text(table: pd.DataFrame) -> str:
             risky = as_text.str.match(_FORMULA) & ~as_text.str.match(_NUMBER) & text.map(lambda v: isinstance(v, str))
             out[col] = text.where(~risky, "'" + as_text)
     buffer = io.StringIO()
-    out.to_csv(buffer, index=False, lineterminator="\n", float_format="%.15g")
-    return buffer.getvalue()
+    out.to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.15g")  # quotes cells holding "\r" (see _EndLF)
+    lines = _Lines()
+    writer(lines).writerows(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    return "".join(lines)
 
 
 def write_csv(table: pd.DataFrame | dict[str, Any], path: Path) -> None:

@@ -129,7 +129,7 @@ def _publishable_csv(raw: bytes, rows: set[int]) -> tuple[bytes, int]:
     if not (changed or cells):
         return raw, 0
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(records)
+    csvout.writer(out).writerows(records)
     return out.getvalue().encode("utf-8"), cells
 
 
@@ -322,21 +322,7 @@ def _slice_order(values: pd.DataFrame) -> np.ndarray:
     return np.lexsort((values["period_start"].to_numpy(), values["period_end"].to_numpy(), indicator, area))
 
 
-class _Lines(list):
-    """A file for csv.writer that keeps each written row as one item (the writer writes a row with one call)."""
-
-    write = list.append
-
-
 CHUNK_ROWS = 50_000
-
-
-def _row_lines(csv_text: str) -> list[str]:
-    """Each data row's line of CSV text, header left out (a quoted cell may hold a line break, so rows are parsed,
-    then written again by csv.writer in the default dialect: the same text pandas and csvout write)."""
-    lines = _Lines()
-    csv.writer(lines, lineterminator="\n").writerows(csv.reader(io.StringIO(csv_text, newline="")))
-    return lines[1:]
 
 
 def _blocks(keys: list[Any]) -> list[tuple[Any, int, int]]:
@@ -391,7 +377,7 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
             first, stop = chunk[0][1], chunk[-1][2]
             rows = order[first:stop]  # the chunk's rows, made into the published table only now
             part = _slice_frame(data, values.iloc[rows], suppressed.iloc[rows]).reset_index(drop=True)
-            lines = _row_lines(csvout.to_csv_text(part))
+            lines = csvout.row_lines(part)
             for iid, a, b in _blocks(part["indicator_id"].tolist()):
                 files[iid].write("".join(lines[a:b]))
             for code, a, b in chunk:

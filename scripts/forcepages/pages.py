@@ -187,6 +187,7 @@ class Composer:
         if settings.scope:
             scope = scope[scope["area_code"].isin(settings.scope)]
         self.areas = scope.sort_values("name")
+        self.area_records = self.areas.to_dict("records")  # the same rows as plain dicts, for the pages that list every area
         self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
         self.site = Site()
         sources = data.similar.get("source", pd.Series(dtype=str))
@@ -308,7 +309,7 @@ class Composer:
         meta = result.meta
         path = f"indicators/{iid}.md"
         rows, counts = [], {"within": 0, "above": 0, "below": 0}
-        for _, area in self.areas.iterrows():
+        for area in self.area_records:
             a = result.areas.get(area["area_code"])
             if a is None or a.latest is None:
                 continue
@@ -349,7 +350,7 @@ class Composer:
     def common_pages(self) -> list[Page]:
         """Home, lists of forces and indicators, methodology and glossary."""
         forces = [{"name": wording.md(a["name"]), "slug": a["slug"], "region": wording.md(a.get("region", ""))}
-                  for _, a in self.areas.iterrows()]
+                  for a in self.area_records]
         latest = []
         for iid, r in self.results.items():
             if r.latest_period:

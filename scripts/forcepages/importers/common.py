@@ -6,7 +6,6 @@ and the only dates in the metadata are fixed release dates.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
@@ -15,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+
+from .. import csvout
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_OUT = PROJECT_ROOT / "datapackages"
@@ -278,7 +279,7 @@ def write_package(pkg: Package, out_root: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for res in pkg.resources:
         with open(folder / res.path, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\n")
+            w = csvout.writer(fh)  # rows end "\n"; a cell with a line break is quoted
             w.writerow(res.header)
             w.writerows(res.rows)
     descriptor = {

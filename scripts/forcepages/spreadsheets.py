@@ -61,20 +61,15 @@ def _text(value: str) -> str:
     return escape(_BAD_XML.sub("", value))
 
 
-def _cell(value: Cell, style: str = "") -> str:
-    """One cell's XML: empty, a number, or text (formula-like text neutralised)."""
-    if type(value) is str and len(value) <= 100:
-        return _short_text_cell(value, style)
-    return _any_cell(value, style)
-
-
-@lru_cache(maxsize=1 << 16)
-def _short_text_cell(value: str, style: str) -> str:
-    """_any_cell of a short text, built once for each distinct text: tables repeat codes, dates and symbols."""
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: 1 and 1.0 are cached apart (their XML is the same, but kept exact)
+def _common_cell(value: str | int | float, style: str) -> str:
+    """_any_cell of a short text or a number, built once for each distinct value: tables repeat codes, dates,
+    symbols and counts."""
     return _any_cell(value, style)
 
 
 def _any_cell(value: Cell, style: str) -> str:
+    """One cell's XML: empty, a number, or text (formula-like text neutralised)."""
     st = f' table:style-name="{style}"' if style else ""
     if value is None or value == "":
         return f"<table:table-cell{st}/>"
@@ -122,7 +117,9 @@ def _content(sheets: list[Sheet]) -> str:
         out.extend(f'<table:table-column table:style-name="{n}"/>' for n in names)
         for i, row in enumerate(sheet.rows):
             style = "title" if i == 0 else "head" if i == sheet.header_row else ""
-            out.append("<table:table-row>" + "".join([_cell(v, style) for v in row]) + "</table:table-row>")
+            out.append("<table:table-row>" + "".join([  # each cell's XML (a large package has hundreds of thousands)
+                _common_cell(v, style) if (v.__class__ is str and len(v) <= 100) or v.__class__ is int or v.__class__ is float
+                else _any_cell(v, style) for v in row]) + "</table:table-row>")
         out.append("</table:table>")
     out.append("</office:spreadsheet></office:body></office:document-content>")
     return "\n".join(out)
@@ -163,6 +160,7 @@ def write_ods(sheets: list[Sheet], title: str, subject: str = "") -> bytes:
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=1 << 16)
 def _typed(value: str, numeric: bool) -> Cell:
     """A CSV cell as a spreadsheet cell: numbers as numbers, GSS symbols and text as text; no blank cells
     (an empty number is [x] not available, an empty text cell such as a note or status is [z] not applicable)."""

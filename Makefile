@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/python -m compileall -q scripts/forcepages  # bytecode for the editable package, as pip makes for installed ones
 	touch $(STAMP)
 
 node_modules/.installed: package.json

@@ -157,3 +157,22 @@ def test_static_files_are_linked_into_the_site_not_copied(fixture_site):
     assert chart.read_bytes() == source.read_bytes()
     assert chart.stat().st_ino == source.stat().st_ino
 
+
+
+def _pid_and_lock_state(lock):
+    import os
+    return os.getpid(), lock.locked()
+
+
+def test_background_worker_inherits_its_call_instead_of_pickling_it(monkeypatch):
+    """A lock cannot be pickled: the worker gets the call by being forked, so only the (small) result travels back."""
+    import os
+    import threading
+
+    from forcepages import parallel
+    monkeypatch.setattr(parallel, "workers", lambda large: 2)
+    lock = threading.Lock()
+    with parallel.Background(_pid_and_lock_state, lock) as job:
+        pid, locked = job.result()
+    assert pid != os.getpid() and locked is False
+    assert not parallel._inherited  # the call is let go of when the worker stops

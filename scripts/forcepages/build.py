@@ -67,11 +67,10 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     areas = area_pages.AreaPages(composer, env, docs)  # on large sites, forked workers start on the area pages now
     try:
         site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
-        site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed
+        site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, API
         site.pages += [methodology.methodology_page(settings, composer.similar_source), methodology.api_page(results)]
         clock.lap("compose")
         measured = render.write_pages(env, site.pages, docs)
-        publish.write_api(results, data, docs, settings.area_type)
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
         extra = _hand_written(settings, docs)
         clock.lap("render")

@@ -63,15 +63,30 @@ def _give_back_freed_memory() -> None:
         arrow.default_memory_pool().release_unused()
 
 
+_inherited: dict[int, tuple[Callable[..., Any], tuple[Any, ...]]] = {}  # Background calls, for the forked worker to find
+
+
+def _run_inherited(key: int) -> Any:
+    """The call a Background worker inherited when it was forked (its function and arguments are never pickled)."""
+    function, args = _inherited[key]
+    return function(*args)
+
+
 class Background:
     """``function(*args)`` running in a worker forked from this process while this process goes on, where there is a
-    second core; else run here, when its result is asked for. Use as a context manager: leaving stops the worker."""
+    second core; else run here, when its result is asked for. Use as a context manager: leaving stops the worker.
+
+    The worker inherits the call when it is forked, so large arguments (the loaded tables) are shared, not pickled
+    and sent; only the result comes back pickled.
+    """
 
     def __init__(self, function: Callable[..., Any], *args: Any):
         self.function, self.args, self.pool, self.future = function, args, None, None
+        self.key = id(self)
         if workers(True) > 1:
+            _inherited[self.key] = (function, args)
             self.pool = forked_pool(1)
-            self.future = self.pool.submit(function, *args)
+            self.future = self.pool.submit(_run_inherited, self.key)  # forks the worker now, with the call in place
 
     def result(self) -> Any:
         return self.function(*self.args) if self.future is None else self.future.result()
@@ -83,3 +98,4 @@ class Background:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        _inherited.pop(self.key, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import api, csvout, datapages, downloads, feed, releases
+from . import api, csvout, datapages, downloads, feed, parallel, releases
 from .compute import IndicatorResult
 from .config import Settings
 from .load import Data
@@ -31,10 +31,14 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
 
 
 def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> list[Page]:
-    """Every data download (package copies with checksums, zips, spreadsheets, CSV slices, the Atom feed) and the data pages."""
-    published = downloads.publish_packages(data, results, settings, docs)
-    slices = downloads.write_slices(data, results, settings, docs)
-    feed.write_feed(data.packages, settings, docs)
+    """Every data download (package copies with checksums, zips, spreadsheets, CSV slices, the Atom feed, the JSON
+    API) and the data pages. The packages are published by a forked worker (where there is a second core) while the
+    slices, feed and API are written here."""
+    with parallel.Background(downloads.publish_packages, data, results, settings, docs) as packages:
+        slices = downloads.write_slices(data, results, settings, docs)
+        feed.write_feed(data.packages, settings, docs)
+        write_api(results, data, docs, settings.area_type)
+        published = packages.result()
     pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results)) for p in data.packages]
     pages += [datapages.data_index(data.packages, published, slices, settings),
               releases.revisions_page(data.packages, settings), releases.calendar_page(settings)]

@@ -176,3 +176,30 @@ def test_background_worker_inherits_its_call_instead_of_pickling_it(monkeypatch)
         pid, locked = job.result()
     assert pid != os.getpid() and locked is False
     assert not parallel._inherited  # the call is let go of when the worker stops
+
+
+def test_packages_published_by_a_worker_or_here_are_identical(fixture_site, tmp_path, monkeypatch):
+    """The fixture's packages are published by a forked worker; past BACKGROUND_ROWS, by the build process."""
+    from forcepages import publish
+
+    monkeypatch.setattr(publish, "BACKGROUND_ROWS", 0)
+    config = copy_fixture(tmp_path / "src")
+    build(load_settings(config), config, tmp_path / "out")
+    one, here = _digests(fixture_site / "docs"), _digests(tmp_path / "out" / "docs")
+    assert sorted(one) == sorted(here)
+    assert [name for name in one if one[name] != here[name]] == []
+
+
+def test_an_error_publishing_packages_in_the_worker_fails_the_build_here(tmp_path, monkeypatch):
+    from forcepages import downloads, parallel
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(parallel, "workers", lambda large: 2)
+    monkeypatch.setattr(downloads, "publish_package", broken)
+    config = copy_fixture(tmp_path / "src")
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        build(load_settings(config), config, tmp_path / "out")
+    assert not (tmp_path / "out" / "site").exists(), "nothing is swapped in"
+    assert not parallel._inherited

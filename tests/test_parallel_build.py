@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from forcepages import area_pages, compute, datatables, mkdocs_parts
@@ -203,3 +204,22 @@ def test_an_error_publishing_packages_in_the_worker_fails_the_build_here(tmp_pat
         build(load_settings(config), config, tmp_path / "out")
     assert not (tmp_path / "out" / "site").exists(), "nothing is swapped in"
     assert not parallel._inherited
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_work_given_to_do_meanwhile_runs_once_and_changes_no_statistic(fixture_site, workers):
+    """compute_all runs ``meanwhile`` in the build process while the workers compute (or after, alone)."""
+    import os
+
+    from forcepages.load import validate_and_load
+    config = fixture_site.parent / "mkdocs.yml"
+    settings = load_settings(config)
+    data = validate_and_load(settings)
+    calls = []
+    with_work = compute.compute_all(data, settings, workers=workers, meanwhile=lambda: calls.append(os.getpid()))
+    without = compute.compute_all(data, settings, workers=1)
+    assert calls == [os.getpid()]
+    assert list(with_work) == list(without)
+    for iid in without:
+        pd.testing.assert_frame_equal(with_work[iid].table, without[iid].table)
+        pd.testing.assert_frame_equal(with_work[iid].national, without[iid].national)

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import area_pages, methodology, publish, readability, render
+from . import area_pages, methodology, mkdocs_run, publish, readability, render
 from .compute import compute_all
 from .config import Settings
 from .load import Data, validate_and_load
@@ -58,9 +58,16 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
     return entries
 
 
+def _warm_up() -> None:
+    """What this process can do while forked workers compute the statistics: load the readability dictionary (the
+    area-page workers forked next share it) and MkDocs' modules."""
+    readability.prepare()
+    mkdocs_run.preload()
+
+
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock) -> list[tuple[str, str]]:
     """Write the complete docs folder: Markdown pages, charts, API, data downloads and assets."""
-    results = compute_all(data, settings)
+    results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
     composer = Composer(data, results, settings, chart_sink=lambda chart: publish.write_chart(chart, docs))  # not kept in memory
     env = render.environment(settings.root / "site_src" / "templates")

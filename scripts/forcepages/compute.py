@@ -7,7 +7,7 @@ pages only choose words for these results.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -481,11 +481,13 @@ PARALLEL_ROWS = 20_000  # from this many values, indicators are computed by fork
 _shared: tuple | None = None  # what the workers need, set before they fork
 
 
-def compute_all(data: Data, settings: Settings, workers: int | None = None) -> dict[str, IndicatorResult]:
+def compute_all(data: Data, settings: Settings, workers: int | None = None,
+                meanwhile: Callable[[], None] | None = None) -> dict[str, IndicatorResult]:
     """Statistics for every indicator in the catalogue, in catalogue order.
 
     Indicators are independent, so on large inputs each is computed in a worker forked from this process (the data
-    is shared, not copied) and its result sent back; the results are the same, value for value.
+    is shared, not copied) and its result sent back; the results are the same, value for value. ``meanwhile`` is
+    called in this process while the workers compute (or after computing, without workers).
     """
     global _shared
     codes = list(data.areas.index[data.areas["area_type"].eq(settings.area_type)])
@@ -495,11 +497,17 @@ def compute_all(data: Data, settings: Settings, workers: int | None = None) -> d
     ids = list(data.indicators.index)
     workers = workers or parallel.workers(len(data.values) >= PARALLEL_ROWS and len(ids) > 1)
     if workers <= 1:
-        return {iid: compute_indicator(data, iid, settings, membership, weights) for iid in ids}
+        results = {iid: compute_indicator(data, iid, settings, membership, weights) for iid in ids}
+        if meanwhile:
+            meanwhile()
+        return results
     _shared = (data, settings, membership, weights)
     try:
         with parallel.forked_pool(workers) as pool:
-            return dict(zip(ids, pool.map(_compute_one, ids)))
+            computed = pool.map(_compute_one, ids)  # every indicator is handed out now
+            if meanwhile:
+                meanwhile()
+            return dict(zip(ids, computed))
     finally:
         _shared = None
 

@@ -61,6 +61,15 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str]
         run(config_file, options)
 
 
+def preload() -> None:
+    """Import MkDocs and the theme's plugins now (a build imports them anyway), at a moment this process would
+    otherwise wait."""
+    import material.plugins.privacy.plugin  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+
 # Which part of the site this process builds (index, number of parts); read by mkdocs_hooks.
 PART = (0, 1)
 

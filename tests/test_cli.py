@@ -86,3 +86,16 @@ def test_bad_settings_are_reported(fixture_copy):
     result = CliRunner().invoke(main, ["validate", "-f", str(fixture_copy)])
     assert result.exit_code == 1
     assert 'unknown setting "publsher"' in result.output
+
+
+@pytest.mark.parametrize("given,expected", [(None, "1"), ("3", "3")])
+def test_one_openblas_thread_unless_the_user_chose(given, expected):
+    """forcepages parallelises with processes: numpy's OpenBLAS gets one thread (its thread per core cost 0.25 s of
+    start-up), unless OPENBLAS_NUM_THREADS was set."""
+    import os
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = "import os, forcepages.build, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.strip()
+    assert out == expected

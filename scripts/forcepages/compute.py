@@ -168,31 +168,50 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
 
 
 def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force") -> pd.DataFrame:
-    """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted)."""
+    """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted).
+
+    The areas' rows are grouped by period with numpy (periods in sorted order, each group's rows in table order, as
+    pandas' groupby gives them), so each sum is numpy's over the same values in the same order: the same numbers.
+    """
     given = frame[frame["area_code"].eq(ENGLAND_AND_WALES)].set_index("period")
+    published = given.to_dict("index") if given.index.is_unique else None
     forces = frame[frame["area_type"].eq(area_type)]
+    keys = forces["period"].to_numpy(object)
+    present = pd.notna(keys)
+    codes, periods = pd.factorize(keys[present], sort=True)
+    rows_at = np.flatnonzero(present)[np.argsort(codes, kind="stable")]
+    bounds = np.r_[0, np.cumsum(np.bincount(codes, minlength=len(periods)))] if len(periods) else np.zeros(1, dtype=np.intp)
+    value, numerator, denominator = (forces[n].to_numpy(float)[rows_at] for n in ("value", "numerator", "denominator"))
+    suppressed = forces["suppressed"].to_numpy(bool)[rows_at] if "suppressed" in forces else np.zeros(len(rows_at), bool)
+    starts, ends = forces["period_start"].iloc[rows_at[bounds[:-1]]], forces["period_end"].iloc[rows_at[bounds[:-1]]]
     rows = []
     scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
-    for period, group in forces.groupby("period", sort=True):
-        start, end = group["period_start"].iloc[0], group["period_end"].iloc[0]
-        row = {"period": period, "period_start": start, "period_end": end, "areas": int(group["value"].notna().sum()),
-               "published": False, "suppressed": bool(group.get("suppressed", pd.Series(False)).any())}
-        if period in given.index:
+    for k, period in enumerate(periods):
+        a, b = bounds[k], bounds[k + 1]
+        start, end = starts.iloc[k], ends.iloc[k]
+        row = {"period": period, "period_start": start, "period_end": end, "areas": int(np.count_nonzero(~np.isnan(value[a:b]))),
+               "published": False, "suppressed": bool(suppressed[a:b].any())}
+        if published is not None and period in published:
+            g = published[period]
+            row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
+                       lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
+        elif published is None and period in given.index:
             g = given.loc[period]
             row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
                        lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
         elif row["suppressed"]:
             row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan)
-        elif meta["measure"] in ("rate", "proportion") and group["numerator"].notna().all() and group["denominator"].notna().all():
-            num, den = group["numerator"].sum(), group["denominator"].sum()
+        elif meta["measure"] in ("rate", "proportion") and not np.isnan(numerator[a:b]).any() and not np.isnan(denominator[a:b]).any():
+            num, den = np.sum(numerator[a:b]), np.sum(denominator[a:b])
             lim = stats.interval_for(meta["measure"], num, den, num / den * scale, meta["rate_base"] if meta["measure"] == "rate" else None)
             row.update(numerator=num, denominator=den, value=num / den * scale, lower_95=float(lim["lower_95"]),
                        upper_95=float(lim["upper_95"]))
         else:
+            group = forces.iloc[rows_at[a:b]]
             ok = group["value"].notna()
             w = weights.reindex(index=group["area_code"][ok], columns=[end.year]).iloc[:, 0].to_numpy()
-            value = float(np.average(group["value"][ok], weights=w)) if ok.any() else np.nan
-            row.update(numerator=np.nan, denominator=np.nan, value=value, lower_95=np.nan, upper_95=np.nan)
+            value_k = float(np.average(group["value"][ok], weights=w)) if ok.any() else np.nan
+            row.update(numerator=np.nan, denominator=np.nan, value=value_k, lower_95=np.nan, upper_95=np.nan)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -227,7 +227,11 @@ def package_spreadsheet(package: PackageInfo, descriptor: dict[str, Any], files:
                  f"Source file: {path} in the data package \"{package.name}\".").replace("  ", " ")
         shorthand = "Some cells contain shorthand: " + "; ".join(f"{s} {m.split(' (')[0]}" for s, m in SYMBOL_NOTES) + ". See the Notes worksheet."
         sheets.append(Sheet(name, [[t], [intro], [shorthand], header] + rows, 3))
-    return write_ods(sheets, title, str(d.get("description") or ""))
+    try:
+        return write_ods(sheets, title, str(d.get("description") or ""))
+    finally:  # the cells repeat within a package; kept longer, the caches would hold memory for the rest of the build
+        _typed.cache_clear()
+        _common_cell.cache_clear()
 
 
 def _cover(package: PackageInfo, d: dict[str, Any], settings: Settings, tables: list, illustrative: bool) -> list[list[Cell]]:

@@ -22,12 +22,13 @@ PAYLOAD = ('<script>alert("s")</script> <img src=x onerror=alert("i")> [x](javas
            '{{ 7*7 }} {% raw %} <div markdown="1">**bold**</div> <a href="javascript:alert(\'a\')">a</a>')
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 MARK = "ZQX"  # a word that shows where the payload landed
+BREAKS = "first line\rsecond line"  # a carriage return without a line feed went unquoted and ended the row
 
 
-def _edit(file: Path, change) -> None:
+def _edit(file: Path, change, quoting: int = csv.QUOTE_MINIMAL) -> None:
     frame = pd.read_csv(file, dtype=str, keep_default_na=False)
     change(frame)
-    frame.to_csv(file, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    frame.to_csv(file, index=False, quoting=quoting, lineterminator="\n")
 
 
 @pytest.fixture(scope="module", params=["per-domain", "single"])
@@ -48,13 +49,14 @@ def hostile_site(request, tmp_path_factory) -> Path:
     def values(f):
         f.loc[0, "note"] = FORMULA
         f.loc[1, "note"] = f"{MARK}5 {PAYLOAD}"
+        f.loc[2, "note"] = BREAKS
 
     def domains(f):
         f.loc[0, "description"] = f"{MARK}6 {PAYLOAD}"
 
     _edit(packages / "framework/indicators.csv", indicators)
     _edit(packages / "reference/areas.csv", areas)
-    _edit(packages / "crime/values.csv", values)
+    _edit(packages / "crime/values.csv", values, csv.QUOTE_ALL)  # every cell quoted: the note's line breaks stay in it
     _edit(packages / "framework/domains.csv", domains)
     narrative = config.parent / "narratives" / "northshire" / "local-crime-and-policing.md"
     narrative.parent.mkdir(parents=True)
@@ -132,6 +134,16 @@ def test_csv_downloads_neutralise_formulas(hostile_site):
                 elif cell[:1] == "-":
                     assert re.fullmatch(r"-\d+(\.\d+)?([eE][-+]?\d+)?", cell), (file, cell)
     assert seen, "the formula note was not published in any CSV"
+
+
+def test_a_line_break_in_a_cell_stays_in_its_row_in_every_csv_download(hostile_site):
+    files = sorted((hostile_site / "docs").rglob("*.csv"))
+    found = 0
+    for file in files:
+        rows = list(csv.reader(io.StringIO(file.read_bytes().decode("utf-8"), newline="")))  # read_text would turn \r into \n
+        assert all(len(row) == len(rows[0]) for row in rows), file
+        found += sum(BREAKS in cell for row in rows for cell in row)
+    assert found >= 2, "the note is in the republished package and in the slices"
 
 
 @pytest.mark.browser

@@ -98,8 +98,11 @@ _VARIANT = re.compile(r"\(\d+\)$")
 
 
 def prepare() -> None:
-    """Load textstat and the CMU dictionary now (before worker processes fork, so they share it)."""
+    """Load textstat, the CMU dictionary and the hyphenation dictionary now (before worker processes fork, so they
+    share them instead of each loading them)."""
     _textstat()
+    from textstat.backend.counts import _count_syllables as counts
+    counts.get_pyphen(LANG)
 
 
 def _syllable_total(words: list[str]) -> int:

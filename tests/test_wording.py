@@ -189,3 +189,20 @@ def test_plain_text_shortcuts_match_the_patterns_they_skip(line):
     assert " ".join(line.split()) == re.sub(r"\s+", " ", line).strip()
     if not (line[0] in "#-*" or line[0].isdecimal()):
         assert readability._MARK.sub("", line) == line
+
+
+def _md_as_written(text):
+    """wording.md written out with a regular expression for each step: the oracle for its shortcuts."""
+    import html
+    import re
+    escaped = html.escape(str(text), quote=False)
+    escaped = re.sub(r"\s+", " ", escaped).strip()
+    escaped = re.sub(r"([\\`*_{}\[\]#+!|])", r"\\\1", escaped)
+    numbered = re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+    return numbered.replace("-", "\\-", 1) if escaped.startswith("-") else numbered
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.one_of(st.sampled_from("-12٣.#*_ \t\n\u00a0<>&[]"), st.characters()), max_size=20))
+def test_markdown_escaping_matches_the_written_out_rule(text):
+    assert wording.md(text) == _md_as_written(text)

@@ -190,6 +190,7 @@ def symbol_meaning(symbol: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")  # Python-Markdown has no ~ syntax: escaping it would show the backslash
+_NUMBERED = re.compile(r"^(\d+)\.")
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")  # what Python-Markdown (with tables) unescapes
 
 
@@ -207,9 +208,11 @@ def md(text: Any) -> str:
     if is_missing(text):
         return ""
     escaped = html.escape(str(text), quote=False)
-    escaped = re.sub(r"\s+", " ", escaped).strip()
+    escaped = " ".join(escaped.split())  # runs of whitespace as one space, trimmed (as re.sub(r"\s+", " ", ...).strip())
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    return re.sub(r"^(\d+)\.", r"\1\\.", escaped).replace("-", "\\-", 1) if escaped.startswith("-") else re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+    if escaped.startswith("-"):
+        return escaped.replace("-", "\\-", 1)
+    return _NUMBERED.sub(r"\1\\.", escaped) if escaped[:1].isdecimal() else escaped  # "1." would start a list
 
 
 def html_text(markdown_text: str) -> str:

@@ -205,7 +205,7 @@ def main() -> None:
     # forcepages' bytecode up to date, as for an installed package (with PYTHONDONTWRITEBYTECODE set, every build
     # would otherwise compile its modules again)
     compileall.compile_dir(ROOT / "scripts" / "forcepages", quiet=1)
-    with tempfile.TemporaryDirectory(prefix="forcepages-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="forcepages-bench-", dir=os.environ.get("BENCH_DIR")) as tmp:  # BENCH_DIR=/dev/shm: tmpfs
         work = Path(tmp)
         print(f"forcepages benchmark on {os.cpu_count()} CPUs")
         bench_site("national", ROOT / "mkdocs.yml", work, rounds=int(os.environ.get("BENCH_ROUNDS", "3")))

@@ -68,3 +68,15 @@ def test_blank_line_keeps_row_numbers(fixture_copy):
         validate_and_load(load_settings(fixture_copy))
     tuples = {p.as_tuple() for p in caught.value.problems}
     assert ("values.csv", 4, None) in tuples and ("values.csv", 11, "indicator_id") in tuples
+
+
+def test_validation_failed_pickles_whole_so_a_worker_can_raise_it():
+    import pickle
+
+    from forcepages.errors import Problem
+    problems = [Problem("datapackages/crime/values.csv", 5, "value", "is not a number.", "Write a number."),
+                Problem("datapackages/a.csv", None, None, "is empty.")]
+    error = pickle.loads(pickle.dumps(ValidationFailed(problems)))
+    assert isinstance(error, ValidationFailed)
+    assert error.problems == ValidationFailed(problems).problems
+    assert str(error) == "2 problem(s) in the data packages"

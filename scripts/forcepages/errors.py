@@ -42,6 +42,10 @@ class ValidationFailed(ForcepagesError):
         self.problems = sorted(set(problems), key=lambda p: (p.path, p.row or 0, p.field or "", p.message))
         super().__init__(f"{len(self.problems)} problem(s) in the data packages")
 
+    def __reduce__(self):  # noqa: ANN204
+        """Pickled with its problems (a worker process's error reaches the build process whole)."""
+        return (type(self), (self.problems,))
+
 
 class ConfigError(ForcepagesError):
     """mkdocs.yml extra settings are wrong."""

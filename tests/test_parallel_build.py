@@ -223,3 +223,20 @@ def test_work_given_to_do_meanwhile_runs_once_and_changes_no_statistic(fixture_s
     for iid in without:
         pd.testing.assert_frame_equal(with_work[iid].table, without[iid].table)
         pd.testing.assert_frame_equal(with_work[iid].national, without[iid].national)
+
+
+def test_objects_stay_frozen_until_every_group_of_workers_is_done():
+    import gc
+
+    from forcepages import parallel
+    assert parallel._forks == 0
+    keep = [object() for _ in range(100)]
+    try:
+        parallel.prepare_fork()  # the area-page workers
+        parallel.prepare_fork()  # the package publisher
+        parallel.after_fork()  # the publisher is done first
+        assert gc.get_freeze_count() > 0, "the area-page workers still share this memory"
+    finally:
+        parallel.after_fork()
+    assert gc.get_freeze_count() == 0 and parallel._forks == 0
+    assert keep

@@ -36,17 +36,27 @@ def forked_pool(count: int) -> ProcessPoolExecutor:
     return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))
 
 
+_forks = 0  # forked groups of workers still running (prepare_fork calls not yet matched by after_fork)
+
+
 def prepare_fork() -> None:
     """Before forking: collect garbage, give freed memory back, and freeze what is left out of garbage collection
-    (see forked_pool). after_fork undoes the freezing in this process."""
+    (see forked_pool). after_fork undoes the freezing in this process once every group of workers is done."""
+    global _forks
     gc.collect()
     _give_back_freed_memory()
     gc.freeze()
+    _forks += 1
 
 
 def after_fork() -> None:
-    """Once forked processes are done: this process's objects are collected as usual again."""
-    gc.unfreeze()
+    """Once a group of forked processes is done: when no other group is still running (the area-page workers outlive
+    the package publisher), this process's objects are collected as usual again. Unfrozen earlier, a collection here
+    would write to memory the running workers still share, making each of us copy it."""
+    global _forks
+    _forks = max(0, _forks - 1)
+    if _forks == 0:
+        gc.unfreeze()
 
 
 def _give_back_freed_memory() -> None:

@@ -42,7 +42,7 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
     On larger sites the area-page workers finish last anyway, and a further worker's memory would count (the
     3,000-area site's peak for all processes went from 891 to 982 MB), so the packages are published here.
     """
-    def the_rest() -> dict[str, dict[str, str]]:
+    def slices_feed_and_api() -> dict[str, dict[str, str]]:
         slices = downloads.write_slices(data, results, settings, docs)
         feed.write_feed(data.packages, settings, docs)
         write_api(results, data, docs, settings.area_type)
@@ -50,10 +50,10 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
 
     if len(data.values) > BACKGROUND_ROWS:
         published = downloads.publish_packages(data, results, settings, docs)
-        slices = the_rest()
+        slices = slices_feed_and_api()
     else:
         with parallel.Background(downloads.publish_packages, data, results, settings, docs) as packages:
-            slices = the_rest()
+            slices = slices_feed_and_api()
             published = packages.result()
     pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results)) for p in data.packages]
     pages += [datapages.data_index(data.packages, published, slices, settings),

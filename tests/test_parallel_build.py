@@ -242,3 +242,19 @@ def test_objects_stay_frozen_until_every_group_of_workers_is_done():
     if start == 0:
         assert gc.get_freeze_count() == 0
     assert keep
+
+
+def test_a_background_worker_that_cannot_be_forked_lets_go_of_everything(monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from forcepages import parallel
+
+    def refuse(self):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    start = parallel._forks
+    monkeypatch.setattr(parallel, "workers", lambda large: 2)
+    monkeypatch.setattr(ProcessPoolExecutor, "_launch_processes", refuse)
+    with pytest.raises(OSError, match="temporarily unavailable"):
+        parallel.Background(sum, [1, 2])
+    assert parallel._forks == start and not parallel._inherited

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -119,3 +120,9 @@ def test_formula_like_text_is_neutralised():
 def test_spreadsheet_bytes_are_reproducible(fixture_site):
     sheet = spreadsheets.Sheet("Table_1", [["Table 1"], ["a"], ["b"], ["x"], [1]], 3)
     assert spreadsheets.write_ods([sheet], "t") == spreadsheets.write_ods([sheet], "t")
+
+
+def test_zero_and_negative_zero_keep_their_own_cells():
+    """Cells are cached by value, and 0.0 == -0.0: each must still be written as itself."""
+    content = spreadsheets._content([spreadsheets.Sheet("T", [[0.0], [-0.0], [-0.0], [0.0], [1.5], [-1.5]], None)])
+    assert re.findall(r'office:value="([^"]+)"', content) == ["0", "-0", "-0", "0", "1.5", "-1.5"]

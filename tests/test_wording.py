@@ -206,3 +206,9 @@ def _md_as_written(text):
 @given(text=st.text(alphabet=st.one_of(st.sampled_from("-12٣.#*_ \t\n\u00a0<>&[]"), st.characters()), max_size=20))
 def test_markdown_escaping_matches_the_written_out_rule(text):
     assert wording.md(text) == _md_as_written(text)
+
+
+@pytest.mark.parametrize("markdown", ["Intro.\n\n![](map.png)\n", "Intro.\n[](#top)\n", "Intro.\n{: .lead }\n", "Intro.\n{ #id }\n"])
+def test_plain_text_of_a_line_that_empties_is_nothing(markdown):
+    """An image without alt text, an empty link or a lone attribute list leaves an empty line: it is skipped."""
+    assert readability.plain_text(markdown) == "Intro."

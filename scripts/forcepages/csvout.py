@@ -163,8 +163,18 @@ def row_lines(table: pd.DataFrame | dict[str, Any]) -> list[str]:
         writer(lines).writerows(zip(*found[1]))
         return lines
     # the pandas path: its rows parsed (a quoted cell may hold a line break) and written again in the same dialect
-    writer(lines).writerows(csv.reader(io.StringIO(to_csv_text(table), newline="")))
+    writer(lines).writerows(_records(to_csv_text(table)))
     return lines[1:]
+
+
+def _records(text: str) -> list[list[str]]:
+    """CSV text's records, however long a cell is (csv.reader refuses cells over its field size limit, 128 KB)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, 2**31 - 1))
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    finally:
+        csv.field_size_limit(limit)
 
 
 def to_csv_text(table: pd.DataFrame | dict[str, Any]) -> str:
@@ -199,7 +209,7 @@ def _pandas_csv_text(table: pd.DataFrame) -> str:
     buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.15g")  # quotes cells holding "\r" (see _EndLF)
     lines = _Lines()
-    writer(lines).writerows(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    writer(lines).writerows(_records(buffer.getvalue()))
     return "".join(lines)
 
 

@@ -95,8 +95,12 @@ class Background:
         self.key = id(self)
         if workers(True) > 1:
             _inherited[self.key] = (function, args)
-            self.pool = forked_pool(1)
-            self.future = self.pool.submit(_run_inherited, self.key)  # forks the worker now, with the call in place
+            try:
+                self.pool = forked_pool(1)
+                self.future = self.pool.submit(_run_inherited, self.key)  # forks the worker now, with the call in place
+            except BaseException:  # fork refused (no memory, no processes): let go of everything before failing
+                self.__exit__()
+                raise
 
     def result(self) -> Any:
         return self.function(*self.args) if self.future is None else self.future.result()

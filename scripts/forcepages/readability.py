@@ -189,7 +189,7 @@ def plain_text(markdown: str) -> str:
             s = _LINK.sub(r"\1", s)
         if "{" in s:
             s = _ATTR.sub("", s)
-        if s[0] in "#-*" or s[0].isdecimal():  # the only lines _MARK can match
+        if s and (s[0] in "#-*" or s[0].isdecimal()):  # the only lines _MARK can match (a line may be empty by now)
             s = _MARK.sub("", s)
         s = s.replace("**", "").replace("`", "")
         if "\\" in s:

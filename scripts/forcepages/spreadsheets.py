@@ -118,8 +118,8 @@ def _content(sheets: list[Sheet]) -> str:
         for i, row in enumerate(sheet.rows):
             style = "title" if i == 0 else "head" if i == sheet.header_row else ""
             out.append("<table:table-row>" + "".join([  # each cell's XML (a large package has hundreds of thousands)
-                _common_cell(v, style) if (v.__class__ is str and len(v) <= 100) or v.__class__ is int or v.__class__ is float
-                else _any_cell(v, style) for v in row]) + "</table:table-row>")
+                _common_cell(v, style) if (v.__class__ is str and len(v) <= 100) or v.__class__ is int or (v.__class__ is float and v)
+                else _any_cell(v, style) for v in row]) + "</table:table-row>")  # 0.0 and -0.0 are equal keys: not cached
         out.append("</table:table>")
     out.append("</office:spreadsheet></office:body></office:document-content>")
     return "\n".join(out)

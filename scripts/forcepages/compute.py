@@ -191,12 +191,11 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, 
         start, end = starts.iloc[k], ends.iloc[k]
         row = {"period": period, "period_start": start, "period_end": end, "areas": int(np.count_nonzero(~np.isnan(value[a:b]))),
                "published": False, "suppressed": bool(suppressed[a:b].any())}
-        if published is not None and period in published:
-            g = published[period]
-            row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
-                       lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
-        elif published is None and period in given.index:
-            g = given.loc[period]
+        if published is not None:
+            g = published.get(period)
+        else:  # a period given twice: as before, whatever .loc makes of it
+            g = given.loc[period] if period in given.index else None
+        if g is not None:
             row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
                        lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
         elif row["suppressed"]:

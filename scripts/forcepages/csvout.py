@@ -158,13 +158,11 @@ class _Lines(list):
 def row_lines(table: pd.DataFrame | dict[str, Any]) -> list[str]:
     """Each data row of to_csv_text(table) as its own line (header left out): "".join gives the rows' text."""
     found = _fast_cells(table)
+    if found is None:
+        return _pandas_lines(pd.DataFrame(table) if isinstance(table, dict) else table)[1:]
     lines = _Lines()
-    if found is not None:
-        writer(lines).writerows(zip(*found[1]))
-        return lines
-    # the pandas path: its rows parsed (a quoted cell may hold a line break) and written again in the same dialect
-    writer(lines).writerows(_records(to_csv_text(table)))
-    return lines[1:]
+    writer(lines).writerows(zip(*found[1]))
+    return lines
 
 
 def _records(text: str) -> list[list[str]]:
@@ -187,6 +185,11 @@ def to_csv_text(table: pd.DataFrame | dict[str, Any]) -> str:
 
 def _pandas_csv_text(table: pd.DataFrame) -> str:
     """The general path: any column types, through pandas."""
+    return "".join(_pandas_lines(table))
+
+
+def _pandas_lines(table: pd.DataFrame) -> list[str]:
+    """The general path's header line and each row's line."""
     out = table.copy()
     for col in [c for c in out.columns if isinstance(c, str) and c.endswith("_symbol")]:
         base = col.removesuffix("_symbol")
@@ -208,9 +211,9 @@ def _pandas_csv_text(table: pd.DataFrame) -> str:
             out[col] = text.where(~risky, "'" + as_text)
     buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.15g")  # quotes cells holding "\r" (see _EndLF)
-    lines = _Lines()
+    lines = _Lines()  # pandas' rows parsed (a quoted cell may hold a line break) and written again in forcepages' dialect
     writer(lines).writerows(_records(buffer.getvalue()))
-    return "".join(lines)
+    return lines
 
 
 def write_csv(table: pd.DataFrame | dict[str, Any], path: Path) -> None:

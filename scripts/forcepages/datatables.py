@@ -54,8 +54,6 @@ def page_href(href: str) -> str:
 
 
 def _cell(value: object) -> str:
-    if value.__class__ is str:
-        return _text(value)
     if isinstance(value, Link):
         return f'<a href="{page_href(value.href)}">{_text(value.text)}</a>'
     return _text(value)

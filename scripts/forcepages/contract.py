@@ -77,6 +77,17 @@ def check_areas(frame: pd.DataFrame, where: str) -> list[Problem]:
     return problems + check_duplicates(frame, ["area_code"], where)
 
 
+TRUE_WORDS = ("true", "yes", "1")
+FALSE_WORDS = ("false", "no", "0")
+BOOLEANS = TRUE_WORDS + FALSE_WORDS + ("",)
+
+
+def flag_word(column: pd.Series, default: bool) -> pd.Series:
+    """A catalogue yes/no column as booleans: the frictionless true and false words, empty for ``default``."""
+    words = column.fillna("").astype(str).str.strip().str.lower()
+    return words.isin(TRUE_WORDS) | (words.eq("") & default)
+
+
 def check_catalogue(indicators: pd.DataFrame, domains: set[str], packages: set[str], where: str) -> list[Problem]:
     """The indicator catalogue's own rules."""
     p = check_slugs(indicators, where, "indicator_id", "indicator id")
@@ -99,6 +110,13 @@ def check_catalogue(indicators: pd.DataFrame, domains: set[str], packages: set[s
     threshold, bad_thr = parse_numbers(indicators["disclosure_threshold"])
     p += flag(indicators, bad_thr | (threshold < 0), where, "disclosure_threshold",
               lambda r: f'"{r["disclosure_threshold"]}" is not a count of 0 or more.', "Leave it empty or give a whole number such as 5.")
+    for field in ("census", "comparable"):
+        p += flag(indicators, ~indicators[field].str.strip().str.lower().isin(BOOLEANS), where, field,
+                  lambda r, f=field: f'"{r[f]}" is not true or false.', "Write true or false, or leave it empty.")
+    not_comparable = indicators["comparable"].str.strip().str.lower().isin(FALSE_WORDS)
+    p += flag(indicators, not_comparable & indicators["comparability_note"].str.strip().eq(""), where, "comparability_note",
+              lambda r: f"the indicator {r['indicator_id']} does not compare between forces but does not say why.",
+              "Write the reason in plain words, for example: each force chose its own time limit.")
     for field in ("title", "definition"):
         p += flag(indicators, indicators[field].str.strip().eq(""), where, field,
                   lambda r, f=field: f"the indicator {r['indicator_id']} has no {f}.", f"Write a plain-English {field}.")

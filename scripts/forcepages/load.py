@@ -29,7 +29,7 @@ FRAMEWORK_TABLES = {
                    "polarity", "decimals", "source_package"),
     "series_breaks": ("indicator_id", "break_date", "description"),
 }
-OPTIONAL_CATALOGUE = ("disclosure_threshold", "source", "caveats")
+OPTIONAL_CATALOGUE = ("disclosure_threshold", "source", "caveats", "census", "comparable", "comparability_note")
 
 
 @dataclass
@@ -125,6 +125,8 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     iwhere = rel(package.folder / _resource(package, "indicators")["path"], root)
     problems += contract.check_catalogue(indicators, set(tables["domains"]["domain_id"]), package_names, iwhere)
     breaks = tables["series_breaks"]
+    if breaks is not None and "kind" not in breaks.columns:
+        breaks["kind"] = ""
     if breaks is not None and len(breaks):
         bwhere = rel(package.folder / _resource(package, "series_breaks")["path"], root)
         problems += contract.flag(breaks, ~breaks["indicator_id"].isin(set(indicators["indicator_id"])), bwhere, "indicator_id",
@@ -132,6 +134,9 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
         _, bad = contract.parse_dates(breaks["break_date"])
         problems += contract.flag(breaks, bad, bwhere, "break_date", lambda r: f'"{r["break_date"]}" is not a date.',
                                   "Write the date as YYYY-MM-DD.")
+        problems += contract.flag(breaks, ~breaks["kind"].fillna("").isin(("", "definition", "phase")), bwhere, "kind",
+                                  lambda r: f'"{r["kind"]}" is not a kind of break.',
+                                  "Use definition (figures before and after do not compare) or phase (control limits restart).")
     return tables, problems
 
 
@@ -202,6 +207,8 @@ def _typed_catalogue(indicators: pd.DataFrame) -> pd.DataFrame:
     for name in ("rate_base", "decimals", "disclosure_threshold"):
         out[name] = contract.parse_numbers(out[name])[0]
     out["decimals"] = out["decimals"].fillna(1).astype(int)
+    out["census"] = contract.flag_word(out["census"], default=False)
+    out["comparable"] = contract.flag_word(out["comparable"], default=True)
     return out.set_index("indicator_id", drop=False)
 
 

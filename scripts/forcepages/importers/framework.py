@@ -29,12 +29,12 @@ DOMAINS = [
 ]
 
 
-def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra=""):
+def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra="", **more):
     unit = "offences per 1,000 people" if rate_base == 1000 else "offences per 100,000 people"
     return dict(indicator_id=id_, title=title, definition=definition, domain_id=domain, measure="rate", unit=unit,
                 rate_base=str(rate_base), polarity="lower-is-better", decimals=str(decimals),
                 disclosure_threshold="", source_package="recorded-crime", source=HO_PRC,
-                caveats=" ".join(x for x in (caveats, extra, POP_CAVEAT) if x))
+                caveats=" ".join(x for x in (caveats, extra, POP_CAVEAT) if x), **more)
 
 
 OUTCOMES_SOURCE = "Home Office, crime outcomes in England and Wales open data (years ending March 2018 and 2019)"
@@ -61,7 +61,7 @@ def _workforce(id_, title, who):
                             "People who work part time count as part of a full-time worker (full-time equivalent)."),
                 domain_id="value-for-money-and-productivity", measure="rate", unit="full-time equivalent per 1,000 people",
                 rate_base="1000", polarity="no-judgement", decimals="2", disclosure_threshold="",
-                source_package="workforce", source=WORKFORCE_SOURCE,
+                source_package="workforce", source=WORKFORCE_SOURCE, census="true",
                 caveats=("More staff is not better or worse on its own. Forces that serve many visitors, such as "
                          "City of London, have many staff for the people who live there. The population used is "
                          "the nearest mid-year estimate, 30 June of the same year."))
@@ -171,11 +171,17 @@ INDICATORS = [
            "Rapes and other sexual crimes recorded by the police in 12 months, for every 1,000 people.",
            "protection-from-serious-harm",
            extra="More victims now come forward, and some report crimes from years ago. A rise can mean more "
-                 "trust in the police."),
+                 "trust in the police.",
+           comparable="false",
+           comparability_note=("These figures depend a lot on how many victims tell the police and on how each "
+                               "force records crimes, so a higher or lower figure does not show more or less harm.")),
     _crime("possession-of-weapons-offences", "Carrying weapons",
            "Crimes of carrying a knife, gun or other weapon, recorded in 12 months, for every 1,000 people.",
            "protection-from-serious-harm",
-           extra="More police searches find more weapons, so these figures also show police activity."),
+           extra="More police searches find more weapons, so these figures also show police activity.",
+           comparable="false",
+           comparability_note=("Most of these crimes are found when the police search people, so the figure shows "
+                               "how much the police search as well as how many people carry weapons.")),
     _crime("knife-crime", "Knife crime",
            "Serious crimes where a knife or sharp tool was used, recorded in 12 months, for every 100,000 people. "
            "This counts attempted murder, threats to kill, assault with injury, robbery, rape, sexual assault "
@@ -204,7 +210,7 @@ INDICATORS = [
          definition=("The police grant the government gives the force for the year, divided by the number of "
                      "people living in the area."),
          domain_id="value-for-money-and-productivity", measure="value", unit="£ per person", rate_base="",
-         polarity="no-judgement", decimals="0", disclosure_threshold="", source_package="police-funding",
+         polarity="no-judgement", decimals="0", disclosure_threshold="", source_package="police-funding", census="true",
          source="Home Office, Police Grant Report 2025 to 2026 (overall total per force)",
          caveats=("This is not all the money a force gets. Council tax pays for about 4 in 10 pounds of police "
                   "money, and that is not counted here. Welsh forces get some money through the Welsh Government, "
@@ -236,20 +242,28 @@ INDICATORS = [
          domain_id="confidence-and-satisfaction", measure="proportion", unit="%", rate_base="",
          polarity="higher-is-better", decimals="1", disclosure_threshold="", source_package="public-confidence",
          source=VFM_SOURCE.replace("(British Crime Survey 2008-09)", "(999 calls 2008-09)"),
-         caveats="Each force chose its own time limit in 2008-09, often 10 seconds, so forces do not compare exactly."),
+         caveats="Each force chose its own time limit in 2008-09, often 10 seconds, so forces do not compare exactly.",
+         comparable="false",
+         comparability_note="Each force chose its own time limit for answering, so forces cannot be compared."),
 ]
 
-SERIES_BREAKS = [
+COVID_PHASE = ("COVID-19 restrictions began on 23 March 2020. People went out much less, so crime and "
+               "anti-social behaviour changed for a while. Months from here are judged against each other, "
+               "not against the months before.")
+SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks the series; "phase" restarts SPC limits
     ("anti-social-behaviour-incidents", "2011-04-01",
      "Anti-social behaviour incidents started to be recorded in a different way. Figures before and after this "
-     "date do not compare."),
+     "date do not compare.", "definition"),
     ("burglary-of-homes", "2017-04-01",
      "Domestic burglary was replaced by residential burglary. Residential burglary also counts sheds, garages "
-     "and other buildings at a home. Figures before and after this date do not compare."),
+     "and other buildings at a home. Figures before and after this date do not compare.", "definition"),
+    ("monthly-anti-social-behaviour-police-uk", "2020-03-23", COVID_PHASE, "phase"),
+    ("monthly-recorded-crime-police-uk", "2020-03-23", COVID_PHASE, "phase"),
 ]
 
 INDICATOR_FIELDS = ["indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base", "polarity",
-                    "decimals", "disclosure_threshold", "source_package", "source", "caveats"]
+                    "decimals", "disclosure_threshold", "source_package", "source", "caveats", "census", "comparable",
+                    "comparability_note"]
 
 README = """# Framework: domains, indicators and series breaks
 
@@ -299,6 +313,13 @@ def build(raw: Path | None = None) -> Package:
             _s("source_package", "Package holding the values.", constraints={"required": True, "pattern": ID_PATTERN}),
             _s("source", "Publisher and title of the official source.", constraints={"required": True}),
             _s("caveats", "Notes readers must know."),
+            {"name": "census", "type": "boolean", "description": (
+                "true for a complete count or an amount (staff, money) with no chance variation: no intervals, "
+                "no significance tests, no better or worse. Empty means false.")},
+            {"name": "comparable", "type": "boolean", "description": (
+                "false when forces' figures do not compare, or measure police activity or recording rather than "
+                "outcomes: no better or worse. Empty means true.")},
+            _s("comparability_note", "Why forces do not compare, in plain words (needed when comparable is false)."),
         ],
         "missingValues": [""],
         "primaryKey": ["indicator_id"],
@@ -310,6 +331,10 @@ def build(raw: Path | None = None) -> Package:
             {"name": "break_date", "type": "date", "format": "%Y-%m-%d",
              "description": "First day of the new series.", "constraints": {"required": True}},
             _s("description", "What changed.", constraints={"required": True}),
+            _s("kind", ("definition: the definition changed, so figures before and after do not compare (the line "
+                        "breaks and no trend spans it); phase: the same measure in new conditions, such as COVID-19 "
+                        "restrictions (control limits restart). Empty means definition."),
+               constraints={"enum": ["definition", "phase"]}),
         ],
         "missingValues": MISSING_VALUES,
         "primaryKey": ["indicator_id", "break_date"],
@@ -328,9 +353,9 @@ def build(raw: Path | None = None) -> Package:
             Resource("domains", "Domains", "The four domains.", domain_schema,
                      ["domain_id", "title", "description", "order"], [[a, b, c, str(d)] for a, b, c, d in DOMAINS]),
             Resource("indicators", "Indicators", "The indicator catalogue.", ind_schema, INDICATOR_FIELDS,
-                     [[d[f] for f in INDICATOR_FIELDS] for d in inds]),
+                     [[d.get(f, "") for f in INDICATOR_FIELDS] for d in inds]),
             Resource("series_breaks", "Series breaks", "Dates when an indicator's definition changed.", break_schema,
-                     ["indicator_id", "break_date", "description"], sorted(list(b) for b in SERIES_BREAKS)),
+                     ["indicator_id", "break_date", "description", "kind"], sorted(list(b) for b in SERIES_BREAKS)),
         ],
         readme=README,
     )

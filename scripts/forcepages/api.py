@@ -105,11 +105,13 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
             "latest_period_start": f"{latest['period_start']:%Y-%m-%d}" if latest else None,
             "latest_period_end": f"{latest['period_end']:%Y-%m-%d}" if latest else None,
             "latest_value": "[c]" if suppressed else _num(latest.get("value")),
-            "england_and_wales": {"benchmark_value": _num(area.vs_national.get("benchmark")), "category": area.vs_national.get("category"),
-                                  "judgement": area.vs_national.get("judgement")},
-            "similar_forces": {"benchmark_value": _num(area.vs_similar.get("benchmark")), "category": area.vs_similar.get("category"),
-                               "judgement": area.vs_similar.get("judgement")},
-            "spc": spc, "recent_trend": area.trend, "funnel": area.funnel,
+            "judged": area.status == "judged", "status": area.status, "reason": area.reason,
+            "england_and_wales": _comparison(area.vs_national), "similar_forces": _comparison(area.vs_similar),
+            "spc": spc, "phases": [{"phase": p["number"], "from": _day(p["from"])} for p in area.phases],
+            "recent_trend": {"direction": area.trend["direction"], "points": area.trend["points"],
+                             "first_period_end": _day(area.trend["first_period_end"]),
+                             "last_period_end": _day(area.trend["last_period_end"])},
+            "funnel": area.funnel,
             "change": None if not area.change else {"category": area.change.get("category"), "percent": _num(area.change.get("percent"))},
         }
     national = [{"period_start": f"{r['period_start']:%Y-%m-%d}", "period_end": f"{r['period_end']:%Y-%m-%d}",
@@ -118,10 +120,24 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
     for item in national:
         if item["suppressed"]:
             item["value"] = item["lower_95"] = item["upper_95"] = "[c]"
+    dispersion = [{"period_start": key[:10], "period_end": key[11:], "phi": _num(d.phi), "tau2": _num(d.tau2),
+                   "forces": d.areas, "method": d.method, "adjusted": bool(d.applies)} for key, d in sorted(result.dispersion.items())]
     return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
+            "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)),
+            "comparability_note": meta.get("comparability_note") or None, "overdispersion": dispersion,
             "methods": stats.methods_for_measure(meta["measure"]),
             "records": _records(_record_order(result)) if records else [], "england_and_wales": national, "forces": forces}
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else f"{pd.Timestamp(value):%Y-%m-%d}"
+
+
+def _comparison(bench: dict[str, Any]) -> dict[str, Any]:
+    """A comparison as published: the benchmark, how clear the difference is, and the judgement (null when not judged)."""
+    return {"benchmark_value": _num(bench.get("benchmark")), "category": bench.get("category"),
+            "judgement": bench.get("judgement"), "z_adjusted": _num(bench.get("z")), "method": bench.get("method")}
 
 
 def _record_order(result: IndicatorResult) -> pd.DataFrame:

@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from . import parallel, stats
+from . import judge, parallel, stats
 from .config import Settings
+from .stats import overdispersion
 from .load import Data
 from .paths import ENGLAND_AND_WALES
 
@@ -24,7 +25,7 @@ ANNUAL_DAYS = (360, 370)
 
 # The series columns pages, charts and the API read; the rest of each row stays in IndicatorResult.table.
 SERIES_FIELDS = ("period_start", "period_end", "period", "value", "lower_95", "upper_95", "value_symbol", "status",
-                 "centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner", "signal", "direction")
+                 "centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner", "signal", "direction", "phase")
 
 
 class SeriesColumns:
@@ -91,11 +92,15 @@ class AreaResult:
 
     area_code: str
     latest: dict[str, Any] | None = None
-    vs_national: dict[str, Any] = field(default_factory=dict)
+    vs_national: dict[str, Any] = field(default_factory=dict)  # category, judgement (None if not judged), benchmark, z
     vs_similar: dict[str, Any] = field(default_factory=dict)
+    status: str = "no-figure"  # judge.STATUS_REASONS: judged, census, not-comparable, non-resident, older, no-figure
+    reason: str | None = None  # why the latest figure is not judged, in plain words
     series: SeriesColumns | None = None  # non-overlapping periods, with SPC columns where they apply
     spc_latest: str | None = None
-    trend: str = "cannot-be-calculated"
+    phases: list[dict[str, Any]] = field(default_factory=list)  # SPC phases: first period end and why each began
+    trend: dict[str, Any] = field(default_factory=lambda: {"direction": "cannot-be-calculated", "first_period_end": None,
+                                                            "last_period_end": None, "points": 0})
     change: dict[str, Any] | None = None
     funnel: str = "not-compared"
 
@@ -113,6 +118,7 @@ class IndicatorResult:
     latest_period: tuple[pd.Timestamp, pd.Timestamp] | None
     funnel: dict[str, Any] | None
     spc_applies: bool
+    dispersion: dict[str, overdispersion.Dispersion] = field(default_factory=dict)  # by period (rates, proportions)
 
 
 def _period_key(frame: pd.DataFrame) -> pd.Series:
@@ -162,8 +168,8 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
     out = frame.copy()
     out["value"] = value
     for name in ("lower_95", "upper_95", "lower_998", "upper_998"):
-        out[name] = np.atleast_1d(limits[name]).astype(float)
-    out["method"] = np.atleast_1d(limits["method"])
+        out[name] = np.atleast_1d(limits[name]).astype(float) if judge.testable(meta) else np.nan
+    out["method"] = np.atleast_1d(limits["method"]) if judge.testable(meta) else "none"
     return out
 
 
@@ -242,9 +248,19 @@ def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Memb
         count = m @ ok
         with np.errstate(invalid="ignore", divide="ignore"):
             avg = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
+            if meta["measure"] == "survey":  # the weighted mean's 95% interval, from each member's standard error
+                lower, upper = (wide_first(pick, codes, n, periods)[0] for n in ("lower_95", "upper_95"))
+                se = (upper - lower) / (2 * stats.Z95)
+                has_se = ok * np.isfinite(se)
+                half = stats.Z95 * np.sqrt(m @ np.nan_to_num((wmat * has_se) ** 2 * se ** 2)) / np.where(bottom > 0, bottom, 1)
+                half = np.where((m @ has_se) == count, half, np.nan)
+                bounds = (avg - half, avg + half)
     out = pd.DataFrame(avg, index=codes, columns=periods).stack(future_stack=True).rename("similar_value").reset_index()
     out.columns = ["area_code", "period", "similar_value"]
     out["similar_count"] = pd.DataFrame(count, index=codes, columns=periods).stack(future_stack=True).to_numpy()
+    for name, k in (("similar_lower_95", 0), ("similar_upper_95", 1)):
+        out[name] = (pd.DataFrame(bounds[k], index=codes, columns=periods).stack(future_stack=True).to_numpy()
+                     if meta["measure"] == "survey" else np.nan)
     return out
 
 
@@ -322,8 +338,29 @@ def _change(prev: dict[str, Any] | None, latest: dict[str, Any], spc_latest: str
 SPC_COLUMNS = ("centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner")
 
 
+def _phases(ends: np.ndarray, seg_breaks: np.ndarray, breaks: list[dict[str, Any]]) -> tuple[np.ndarray, list[dict[str, Any]]]:
+    """SPC phase numbers (1, 2, ...) for one area's series, and why each phase began.
+
+    A phase starts again at each series break (definition or phase, from the catalogue) and after a gap: a step
+    between period ends more than 1.5 times the typical step (months missing from a monthly series)."""
+    steps = np.diff(ends).astype("timedelta64[D]").astype(float)
+    typical = float(np.median(steps)) if len(steps) else 0.0
+    gap = np.r_[False, steps > 1.5 * typical] if len(steps) else np.zeros(len(ends), dtype=bool)
+    moved = np.r_[False, np.diff(seg_breaks) != 0] if len(ends) else gap
+    starts = gap | moved
+    phase = np.cumsum(starts) + 1
+    info = [{"number": 1, "from": pd.Timestamp(ends[0]) if len(ends) else None, "why": "the first figure"}]
+    for i in np.flatnonzero(starts):
+        why = [b["description"] for b in breaks if ends[i - 1] < np.datetime64(b["date"], "D") <= ends[i]]
+        if gap[i]:
+            why.insert(0, f"gap:{pd.Timestamp(ends[i - 1]):%Y-%m-%d}/{pd.Timestamp(ends[i]):%Y-%m-%d}")
+        info.append({"number": int(phase[i]), "from": pd.Timestamp(ends[i]), "why": why})
+    return phase.astype(float), info
+
+
 def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[str, Any]], spc: bool, annual: bool,
-                  settings: stats.SPCSettings) -> tuple[dict[str, AreaResult], list[tuple[str, dict[str, Any]]]]:
+                  settings: stats.SPCSettings, dispersion: dict[str, overdispersion.Dispersion]
+                  ) -> tuple[dict[str, AreaResult], list[tuple[str, dict[str, Any]]]]:
     """Series, SPC, trend and year-on-year change for every area: numpy over one sorted table, no pandas per area."""
     table = scoped.sort_values(["area_code", "period_end", "period_start"], kind="stable")
     if table.empty:
@@ -332,28 +369,36 @@ def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[
               "upper_95": table["upper_95"].to_numpy(float),
               "period_start": table["period_start"].to_numpy("datetime64[D]"), "period_end": table["period_end"].to_numpy("datetime64[D]")}
     arrays["shown"] = ~np.isnan(arrays["value"]) | (table["value_symbol"].fillna("").astype(str).to_numpy() != "")
+    period_keys = table["period"].to_numpy(object)
+    definition_breaks = [np.datetime64(b["date"], "D") for b in breaks if b.get("kind") != "phase"]
     codes = table["area_code"].to_numpy(object)
     edges = np.flatnonzero(codes[1:] != codes[:-1]) + 1
     bounds = list(zip(np.r_[0, edges].tolist(), np.r_[edges, len(codes)].tolist()))
     seg_all = _segments(table["period_start"], breaks) if spc else None
-    picks, spc_parts, outcomes, previous = [], {n: [] for n in SPC_COLUMNS + ("signal", "direction")}, [], []
+    picks, spc_parts, outcomes, previous = [], {n: [] for n in SPC_COLUMNS + ("signal", "direction", "phase")}, [], []
+    phase_info = []
     for start, stop in bounds:
         sel = _area_series(arrays, start, stop)
         picks.append(sel)
         outcome = None
         if spc and len(sel):
-            result = stats.xmr(arrays["value"][sel], seg_all[sel], settings)
+            phase, info = _phases(arrays["period_end"][sel], seg_all[sel], breaks)
+            phase_info.append(info)
+            spc_parts["phase"].append(phase)
+            result = stats.xmr(arrays["value"][sel], phase.astype(int), settings)
             for name in SPC_COLUMNS:
                 spc_parts[name].append(np.asarray(getattr(result, name), dtype=float))
             spc_parts["signal"] += list(result.signal)
             spc_parts["direction"] += list(result.direction)
             outcome = result.latest
+        else:
+            phase_info.append([])
         outcomes.append(outcome)
         previous.append(_previous_position(arrays, start, stop))
     chosen = np.concatenate(picks) if picks else np.array([], dtype=np.intp)
     series_all = table.iloc[chosen].copy()
     if spc and len(chosen):
-        extra = {n: np.concatenate(spc_parts[n]) for n in SPC_COLUMNS}
+        extra = {n: np.concatenate(spc_parts[n]) for n in SPC_COLUMNS + ("phase",)}
         extra.update(signal=pd.Series(spc_parts["signal"], index=series_all.index, dtype=object),
                      direction=pd.Series(spc_parts["direction"], index=series_all.index, dtype=object))
         series_all = series_all.assign(**extra)
@@ -363,21 +408,42 @@ def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[
     latest_rows = []
     offset = 0
     columns = _columns(series_all)
-    for (start, stop), sel, outcome, prev in zip(bounds, picks, outcomes, previous):
+    for (start, stop), sel, outcome, prev, info in zip(bounds, picks, outcomes, previous, phase_info):
         code = codes[start]
         result = AreaResult(code)
         result.series = SeriesColumns(columns, offset, offset + len(sel))
         offset += len(sel)
         result.spc_latest = outcome if spc else None
-        if annual and len(sel) and meta["measure"] != "value":
-            tail = sel[-5:]
-            result.trend = stats.recent_trend(arrays["value"][tail], arrays["lower_95"][tail], arrays["upper_95"][tail])
+        result.phases = info
+        if annual and len(sel) and judge.testable(meta):
+            result.trend = _trend(arrays, sel, period_keys, definition_breaks, dispersion)
         latest = records[stop - 1]
         result.latest = _kept(latest)
         result.change = _change(records[prev] if prev is not None else None, latest, result.spc_latest)
         latest_rows.append((code, latest))
         areas[code] = result
     return areas, latest_rows
+
+
+TREND_POINTS = 5
+
+
+def _trend(arrays: dict[str, np.ndarray], sel: np.ndarray, period_keys: np.ndarray, definition_breaks: list,
+           dispersion: dict[str, overdispersion.Dispersion]) -> dict[str, Any]:
+    """The recent trend over the latest run of 5 consecutive, comparable periods (none across a gap or a definition
+    break), each period's interval widened by its overdispersion allowance; with the run's first and last period."""
+    ends, starts = arrays["period_end"][sel], arrays["period_start"][sel]
+    size = judge.trend_window(ends, starts, definition_breaks, TREND_POINTS)
+    tail = sel[len(sel) - size:]
+    out = {"direction": "cannot-be-calculated", "points": int(size),
+           "first_period_end": pd.Timestamp(arrays["period_end"][tail[0]]) if size else None,
+           "last_period_end": pd.Timestamp(arrays["period_end"][tail[-1]]) if size else None}
+    if size < TREND_POINTS:
+        return out
+    allowance = [dispersion.get(k, overdispersion.NO_DISPERSION) for k in period_keys[tail]]
+    lower, upper = judge.widened(arrays["value"][tail], arrays["lower_95"][tail], arrays["upper_95"][tail], allowance)
+    out["direction"] = stats.recent_trend(arrays["value"][tail], lower, upper)
+    return out
 
 
 def _frequency(rows: pd.DataFrame) -> tuple[bool, bool]:
@@ -417,9 +483,29 @@ def _membership(data: Data, codes: list[str]) -> Membership:
     return Membership(codes, matrix)
 
 
+@dataclass(frozen=True)
+class Freshness:
+    """What every indicator is judged against: the site's newest figure, the cut-off for old ones, flagged areas."""
+
+    newest: pd.Timestamp | None
+    cutoff: pd.Timestamp | None
+    flagged: frozenset[str]
+
+
+def freshness(data: Data, settings: Settings) -> Freshness:
+    """The newest period end among the site's areas, the freshness cut-off and the areas flagged as having far more
+    people by day than live there (reference/areas.csv ``non_resident_population``)."""
+    codes = set(data.areas.index[data.areas["area_type"].eq(settings.area_type)])
+    newest = judge.newest_end(data.values, codes)
+    flags = data.areas["non_resident_population"] if "non_resident_population" in data.areas else pd.Series(dtype=bool)
+    flagged = frozenset(flags.index[flags.fillna(False).astype(str).str.lower().isin(("true", "yes", "1"))])
+    return Freshness(newest, judge.freshness_cutoff(newest, settings.freshness_years), flagged)
+
+
 def compute_indicator(data: Data, indicator_id: str, settings: Settings, membership: Membership,
-                      weights: pd.DataFrame) -> IndicatorResult:
+                      weights: pd.DataFrame, fresh: Freshness | None = None) -> IndicatorResult:
     """Every statistic for one indicator."""
+    fresh = fresh or freshness(data, settings)
     meta = data.indicators.loc[indicator_id].to_dict()
     meta["rate_base"] = float(meta["rate_base"]) if pd.notna(meta["rate_base"]) else None
     spc_settings = stats.SPCSettings(run_length=settings.spc_run_length, two_of_three_version=settings.spc_two_of_three_version)
@@ -429,7 +515,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     frame["suppressed"] = False
     frame = _intervals(frame, meta)
     frame = _suppress(frame, meta.get("disclosure_threshold") if pd.notna(meta.get("disclosure_threshold")) else np.nan)
-    breaks = [{"date": r["break_date"], "description": r["description"]}
+    breaks = [{"date": r["break_date"], "description": r["description"], "kind": r.get("kind") or "definition"}
               for _, r in data.breaks[data.breaks["indicator_id"].eq(indicator_id)].sort_values("break_date").iterrows()]
     national = _national(frame, meta, weights, settings.area_type)
     similar = _similar_average(frame, meta, membership, weights)
@@ -437,8 +523,10 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     short, annual = _frequency(scoped)
     nat = national.set_index("period") if len(national) else pd.DataFrame()
     sim = similar.set_index(["area_code", "period"]) if len(similar) else pd.DataFrame()
-    areas, latest_rows = _area_results(scoped, meta, breaks, short, annual, spc_settings)
-    _compare_latest(areas, latest_rows, meta, nat, sim)
+    excluded = set(fresh.flagged) if meta["measure"] == "rate" else set()
+    dispersion = judge.dispersion_by_period(scoped, national, meta, settings.overdispersion, excluded)
+    areas, latest_rows = _area_results(scoped, meta, breaks, short, annual, spc_settings, dispersion)
+    _compare_latest(areas, latest_rows, meta, nat, sim, dispersion, fresh, settings.freshness_years)
     latest_period = None
     funnel = None
     if latest_rows:
@@ -446,53 +534,80 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
         key = max(ends[ends == ends.max()].index)
         start, end = (pd.Timestamp(x) for x in key.split("/"))
         latest_period = (start, end)
-        if meta["measure"] in ("rate", "proportion") and key in nat.index and pd.notna(nat.loc[key, "value"]):
-            funnel = _funnel(scoped[scoped["period"].eq(key)], float(nat.loc[key, "value"]), meta, areas)
+        if judge.testable(meta) and meta["measure"] in ("rate", "proportion") and key in nat.index and pd.notna(nat.loc[key, "value"]):
+            rows = scoped[scoped["period"].eq(key) & ~scoped["area_code"].isin(excluded)]
+            funnel = _funnel(rows, float(nat.loc[key, "value"]), meta, areas,
+                             dispersion.get(key, overdispersion.NO_DISPERSION))
     return IndicatorResult(meta=meta, table=frame, national=national, similar=similar, areas=areas, breaks=breaks,
-                           latest_period=latest_period, funnel=funnel, spc_applies=short)
+                           latest_period=latest_period, funnel=funnel, spc_applies=short, dispersion=dispersion)
 
 
-def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[str, Any], nat: pd.DataFrame, sim: pd.DataFrame) -> None:
-    """Each area's latest value against England and Wales and against its similar forces."""
+def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[str, Any], nat: pd.DataFrame, sim: pd.DataFrame,
+                    dispersion: dict[str, overdispersion.Dispersion], fresh: Freshness, freshness_years: int) -> None:
+    """Each area's latest value against England and Wales and against its similar forces: the one judgement."""
     if not latest_rows:
         return
     frame = pd.DataFrame([r for _, r in latest_rows])
     codes = [c for c, _ in latest_rows]
-    nat_value = frame["period"].map(nat["value"]) if len(nat) else pd.Series(np.nan, index=frame.index)
-    both = meta["measure"] == "survey"
-    nat_lo = frame["period"].map(nat["lower_95"]) if both and len(nat) else np.nan
-    nat_hi = frame["period"].map(nat["upper_95"]) if both and len(nat) else np.nan
+    nothing = pd.Series(np.nan, index=frame.index)
+    nat_value, nat_lo, nat_hi = ((frame["period"].map(nat[n]) if len(nat) and n in nat else nothing).to_numpy(float)
+                                 for n in ("value", "lower_95", "upper_95"))
     wanted = pd.MultiIndex.from_arrays([codes, frame["period"]])  # (area, period), looked up all at once
-    sim_value = pd.Series(sim["similar_value"].reindex(wanted).to_numpy(float) if len(sim) else np.nan, index=frame.index, dtype=float)
-    cols = [frame[n].to_numpy(float) for n in ("value", "lower_95", "upper_95", "lower_998", "upper_998")]
-    vs_nat = np.atleast_1d(stats.compare_many(*cols, nat_value.to_numpy(float), np.asarray(nat_lo, dtype=float), np.asarray(nat_hi, dtype=float)))
-    vs_sim = np.atleast_1d(stats.compare_many(*cols, sim_value.to_numpy(float)))
+    sim_value, sim_lo, sim_hi = ((sim[n].reindex(wanted).to_numpy(float) if len(sim) and n in sim else nothing.to_numpy(float))
+                                 for n in ("similar_value", "similar_lower_95", "similar_upper_95"))
+    value, lower, upper, den = (frame[n].to_numpy(float) if n in frame else nothing.to_numpy(float)
+                                for n in ("value", "lower_95", "upper_95", "denominator"))
+    disp = [dispersion.get(p, overdispersion.NO_DISPERSION) for p in frame["period"]]
+    flagged = np.array([c in fresh.flagged for c in codes])
+    disp_nat = [overdispersion.NO_DISPERSION if f else d for d, f in zip(disp, flagged)]
+    compared = {"national": judge.compare(meta, value, lower, upper, den, nat_value, nat_lo, nat_hi, disp_nat),
+                "similar": judge.compare(meta, value, lower, upper, den, sim_value, sim_lo, sim_hi, disp_nat)}
     for i, code in enumerate(codes):
-        for target, category, bench in ((areas[code].vs_national, vs_nat[i], nat_value.iloc[i]),
-                                        (areas[code].vs_similar, vs_sim[i], sim_value.iloc[i])):
-            target.update(category=str(category), judgement=stats.judgement(str(category), meta["polarity"]),
-                          benchmark=None if pd.isna(bench) else float(bench))
+        area = areas[code]
+        latest = latest_rows[i][1]
+        has_figure = pd.notna(latest.get("value")) and not latest.get("value_symbol")
+        area.status = judge.status_of(meta, latest.get("period_end"), bool(flagged[i]), fresh.cutoff) if has_figure else "no-figure"
+        area.reason = judge.reason(area.status, meta, freshness_years)
+        for target, (cats, zs, methods), bench in ((area.vs_national, compared["national"], nat_value[i]),
+                                                  (area.vs_similar, compared["similar"], sim_value[i])):
+            category = str(cats[i]) if area.status not in ("not-comparable", "non-resident") else "not-compared"
+            target.update(category=category, judgement=judge.judgement(category, meta["polarity"], area.status),
+                          benchmark=None if pd.isna(bench) else float(bench), z=None if np.isnan(zs[i]) else float(zs[i]),
+                          method=methods[i])
 
 
-def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: dict[str, AreaResult]) -> dict[str, Any] | None:
-    """Funnel plot data for the latest period: each area's value against its denominator."""
+def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: dict[str, AreaResult],
+            dispersion: overdispersion.Dispersion) -> dict[str, Any] | None:
+    """Funnel plot data for the latest period: each area's value against its denominator, with limits widened for
+    overdispersion where forces differ more than chance explains (the same allowance as the comparisons)."""
     rows = rows[rows["value"].notna() & rows["denominator"].notna()]
     if rows.empty:
         return None
-    pos, _ = stats.funnel_positions(rows["value"].to_numpy(float), rows["denominator"].to_numpy(float), benchmark,
-                                         meta["measure"], meta["rate_base"])
-    pos = np.atleast_1d(pos)
-    for code, p in zip(rows["area_code"], pos):
-        areas[code].funnel = str(p)
-    lo, hi = float(rows["denominator"].min()), float(rows["denominator"].max())
+    values, dens = rows["value"].to_numpy(float), rows["denominator"].to_numpy(float)
+    lo, hi = float(dens.min()), float(dens.max())
     grid = np.unique(np.geomspace(max(lo * 0.8, 1.0), hi * 1.2, 60))
     limits = {}
-    for name, z in (("95", stats.Z95), ("998", stats.Z998)):
-        lower, upper = stats.funnel_limits(benchmark, grid, meta["measure"], meta["rate_base"], z)
-        limits[name] = (np.atleast_1d(lower), np.atleast_1d(upper))
+    if dispersion.applies:
+        se = overdispersion.null_se(meta["measure"], benchmark, dens, meta["rate_base"])
+        z = (values - benchmark) / overdispersion.spread(se, dispersion)
+        pos = np.where(z > stats.Z95, "above", np.where(z < -stats.Z95, "below", "within")).astype(object)
+        grid_se = overdispersion.null_se(meta["measure"], benchmark, grid, meta["rate_base"])
+        for name, zq in (("95", stats.Z95), ("998", stats.Z998)):
+            lower, upper = overdispersion.limits(benchmark, grid_se, dispersion, zq)
+            if meta["measure"] == "proportion":
+                lower, upper = np.clip(lower, 0, 100), np.clip(upper, 0, 100)
+            limits[name] = (np.maximum(lower, 0.0), upper)
+    else:
+        pos, _ = stats.funnel_positions(values, dens, benchmark, meta["measure"], meta["rate_base"])
+        pos = np.atleast_1d(pos)
+        for name, zq in (("95", stats.Z95), ("998", stats.Z998)):
+            lower, upper = stats.funnel_limits(benchmark, grid, meta["measure"], meta["rate_base"], zq)
+            limits[name] = (np.atleast_1d(lower), np.atleast_1d(upper))
+    for code, p in zip(rows["area_code"], pos):
+        areas[code].funnel = str(p)
     return {"benchmark": benchmark, "grid": grid, "limits": limits, "codes": list(rows["area_code"]),
-            "values": rows["value"].to_numpy(float), "denominators": rows["denominator"].to_numpy(float),
-            "positions": [str(p) for p in pos]}
+            "values": values, "denominators": dens, "positions": [str(p) for p in pos],
+            "phi": dispersion.phi, "tau2": dispersion.tau2, "adjusted": dispersion.applies, "method": dispersion.method}
 
 
 PARALLEL_ROWS = 20_000  # from this many values, indicators are computed by forked workers (national site: 31,924)
@@ -512,14 +627,15 @@ def compute_all(data: Data, settings: Settings, workers: int | None = None,
     membership = _membership(data, codes)
     years = sorted({int(y) for y in data.values["period_end"].dt.year.unique()}) if len(data.values) else []
     weights = _population_weights(data, list(data.areas.index), years)
+    fresh = freshness(data, settings)
     ids = list(data.indicators.index)
     workers = workers or parallel.workers(len(data.values) >= PARALLEL_ROWS and len(ids) > 1)
     if workers <= 1:
-        results = {iid: compute_indicator(data, iid, settings, membership, weights) for iid in ids}
+        results = {iid: compute_indicator(data, iid, settings, membership, weights, fresh) for iid in ids}
         if meanwhile:
             meanwhile()
         return results
-    _shared = (data, settings, membership, weights)
+    _shared = (data, settings, membership, weights, fresh)
     try:
         with parallel.forked_pool(workers) as pool:
             computed = pool.map(_compute_one, ids)  # every indicator is handed out now
@@ -532,5 +648,5 @@ def compute_all(data: Data, settings: Settings, workers: int | None = None,
 
 def _compute_one(indicator_id: str) -> IndicatorResult:
     assert _shared is not None
-    data, settings, membership, weights = _shared
-    return compute_indicator(data, indicator_id, settings, membership, weights)
+    data, settings, membership, weights, fresh = _shared
+    return compute_indicator(data, indicator_id, settings, membership, weights, fresh)

@@ -42,6 +42,8 @@ class Settings:
     illustrative_packages: tuple[str, ...] = ()
     area_pages: str = "per-domain"  # "per-domain": a page per area and per area x domain; "single": one page per area
     spreadsheet_max_rows: int = 100_000  # a package with a longer table gets no ODS (use the CSV)
+    overdispersion: str = "additive"  # "additive" (random effects), "multiplicative" or "none": see stats/overdispersion.py
+    freshness_years: int = 3  # figures ending this many years before the newest figure on the site are not judged
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -62,6 +64,7 @@ _TYPES: dict[str, type] = {
     "scope": list, "area_type": str, "area_label": str, "narratives": str, "pages": str,
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
+    "overdispersion": str, "freshness_years": int,
 }
 
 
@@ -100,6 +103,10 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "spc_two_of_three_version" should be "2023" or "original"')
     if extra.get("area_pages", "per-domain") not in ("per-domain", "single"):
         errors.append('setting "area_pages" should be "per-domain" or "single"')
+    if extra.get("overdispersion", "additive") not in ("additive", "multiplicative", "none"):
+        errors.append('setting "overdispersion" should be "additive", "multiplicative" or "none"')
+    if isinstance(extra.get("freshness_years", 3), int) and not 1 <= extra.get("freshness_years", 3) <= 50:
+        errors.append('setting "freshness_years" should be a whole number of years from 1 to 50')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
     calendar = []

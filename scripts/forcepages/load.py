@@ -22,6 +22,7 @@ REFERENCE_TABLES = {
     "areas": ("area_code", "name", "area_type"),
     "population": ("area_code", "year", "population"),
     "similar_forces": ("area_code", "similar_area_code"),
+    "links": ("area_code", "title", "url"),  # optional: pages elsewhere about a force (shown, never fetched)
 }
 FRAMEWORK_TABLES = {
     "domains": ("domain_id", "title", "description", "order"),
@@ -44,6 +45,7 @@ class Data:
     breaks: pd.DataFrame
     values: pd.DataFrame
     packages: list[PackageInfo] = field(default_factory=list)
+    links: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["area_code", "title", "url"]))
 
 
 def slugify(text: str) -> str:
@@ -98,6 +100,16 @@ def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
                                       lambda r, c=col: f'"{r[c]}" is not an area code in areas.csv.', "Check the code.")
         problems += contract.flag(similar, similar["area_code"].eq(similar["similar_area_code"]), swhere, "similar_area_code",
                                   lambda r: "a force cannot be similar to itself.", "Remove the row.")
+    links = tables["links"]
+    if links is not None and len(links):
+        lwhere = rel(package.folder / _resource(package, "links")["path"], root)
+        problems += contract.flag(links, ~links["area_code"].isin(codes), lwhere, "area_code",
+                                  lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Use the force's ONS code.")
+        problems += contract.flag(links, ~links["url"].str.match(r"^https://[^\s<>\"'`()]+$"), lwhere, "url",
+                                  lambda r: f'"{r["url"]}" is not a web address starting https://.',
+                                  "Give the full address, such as https://www.example.org/report (no spaces or brackets).")
+        problems += contract.flag(links, links["title"].str.strip().eq(""), lwhere, "title",
+                                  lambda r: "the link has no title.", "Say in a few words what the page is.")
     population = tables["population"]
     if population is not None and len(population):
         pwhere = rel(package.folder / _resource(package, "population")["path"], root)
@@ -282,4 +294,5 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     if len(values):
         values = values.sort_values(["indicator_id", "area_code", "period_end", "period_start"]).reset_index(drop=True)
     return Data(areas=areas.set_index("area_code", drop=False), population=population, similar=reference["similar_forces"],
-                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages)
+                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages,
+                links=reference["links"] if reference.get("links") is not None else pd.DataFrame(columns=["area_code", "title", "url"]))

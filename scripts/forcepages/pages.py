@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from . import charts, datatables, narratives, wording
+from . import charts, datatables, judge, narratives, wording
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -59,28 +59,52 @@ def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
 
 
-def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> list[dict[str, str]]:
-    """Statistically clear findings about one indicator in one area: comparisons and unusual changes."""
-    found = []
-    polarity = meta["polarity"]
+NOT_JUDGED = {"census": "it is a full count, not an estimate", "not-comparable": "forces' figures do not compare",
+              "non-resident": "far more people are here by day than live here"}
+
+
+def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> dict[str, str] | None:
+    """One line for one indicator on the force page, from the judgement made in compute (judge.py): both comparisons,
+    the trend and any unusual change together, dated; ``kind`` good, bad, mixed (good and bad), older, other or
+    None (nothing clear to say)."""
+    latest = area.latest
+    if latest is None or area.status == "no-figure":
+        return None
     title = wording.md(meta["title"])
+    when = wording.period(latest["period_start"], latest["period_end"])
+    if area.status == "older":
+        return {"kind": "older", "text": f"{title}: the latest figure is for {when}.", "link": link}
+    if area.status in NOT_JUDGED:
+        return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
+    parts, signs = [], []
     for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
-        cat, jud = bench.get("category", "not-compared"), bench.get("judgement", "not-compared")
-        if cat in ("similar", "not-compared"):
-            continue
-        much = "much " if cat.startswith("much") else ""
-        direction = "higher" if cat.endswith("higher") else "lower"
-        text = f"{title}: {much}{direction} than in {label}."
-        found.append({"kind": {"better": "good", "worse": "bad"}.get(jud, "neutral"), "text": text, "link": link})
+        cat = bench.get("category")
+        if cat in ("higher", "lower"):
+            parts.append(f"clearly {cat} than {label}")
+            signs.append(bench.get("judgement"))
+    polarity = meta["polarity"]
+    good_way = {"higher-is-better": True, "lower-is-better": False}.get(polarity)
+
+    def sign(rising: bool) -> str:
+        return "neutral" if good_way is None else ("better" if rising == good_way else "worse")
+
     if area.spc_latest in ("unusual-rise", "unusual-fall"):
         rising = area.spc_latest == "unusual-rise"
-        kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
-        found.append({"kind": kind, "text": f"{title}: the latest figure is an unusual {'rise' if rising else 'fall'}.", "link": link})
-    if area.trend in ("increasing", "decreasing"):
-        rising = area.trend == "increasing"
-        kind = "neutral" if polarity == "no-judgement" else ("good" if rising == (polarity == "higher-is-better") else "bad")
-        found.append({"kind": kind, "text": f"{title}: has gone {'up' if rising else 'down'} over the last 5 years.", "link": link})
-    return found
+        parts.append(f"the latest month is an unusual {'rise' if rising else 'fall'}")
+        signs.append(sign(rising))
+    if area.trend["direction"] in ("increasing", "decreasing"):
+        rising = area.trend["direction"] == "increasing"
+        first, last = area.trend["first_period_end"], area.trend["last_period_end"]
+        parts.append(f"it went {'up' if rising else 'down'} between {first.year} and {last.year}")
+        signs.append(sign(rising))
+    if not parts:
+        return None
+    good, bad = "better" in signs, "worse" in signs
+    kind = "mixed" if good and bad else "good" if good else "bad" if bad else "neutral"
+    text = f"{title}, {when}: {', '.join(parts[:-1]) + ' and ' + parts[-1] if len(parts) > 1 else parts[0]}."
+    if kind == "mixed":
+        text += " Some of this is better and some is worse."
+    return {"kind": kind, "text": text, "link": link}
 
 
 def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str,
@@ -96,23 +120,34 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
     out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
     span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
     if span:
-        out.append(f"The 95% confidence interval is {span}.")
-    elif meta["measure"] == "value":
-        out.append("This figure has no margin of error, so we do not test differences.")
+        low, high = span.split(" to ")
+        out.append(f"It is likely to be between {low} and {high}. This is the 95% confidence interval.")
+    if area.reason:
+        out.append(area.reason)
     for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
             continue
         if meta["measure"] == "value" and name != "England and Wales":
             continue
-        btext = wording.value(bench.get("benchmark"), meta, with_unit=False)
-        out.append(wording.comparison(bench["category"], bench["judgement"], meta["polarity"], name, btext))
+        text = wording.comparison(bench, area.status, meta, name, latest["value"])
+        meaning = wording.verdict(bench, meta["polarity"])
+        out.append(f"{text} {meaning}" if meaning else text)
     if wording.change(area.change, meta):
         out.append(wording.change(area.change, meta))
     if area.spc_latest:
         out.append(wording.SPC_WORDS[area.spc_latest])
-    if wording.TREND_WORDS.get(area.trend):
-        out.append(wording.TREND_WORDS[area.trend])
+    if wording.phases(area.phases):
+        out.append(wording.phases(area.phases))
+    if wording.trend(area.trend):
+        out.append(wording.trend(area.trend))
     return out
+
+
+def _table_verdict(area: AreaResult) -> str:
+    """The comparison with England and Wales in a table cell: "clearly higher", "similar", or why not judged."""
+    if area.status in NOT_JUDGED or area.status == "older":
+        return "not judged"
+    return wording.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
 
 
 def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: dict[str, Any]) -> list[list[str]]:
@@ -195,6 +230,12 @@ class Composer:
         self.domains = [r.to_dict() for _, r in data.domains.iterrows()]
         self.national = {iid: charts.by_period(r.national, "value") for iid, r in results.items()}
         self.similar = {iid: _by_area(r.similar) for iid, r in results.items()}
+        newest = judge.newest_end(data.values, set(data.areas.index[data.areas["area_type"].eq(settings.area_type)]))
+        self.dates = {"figures_up_to": wording.long_date(newest) if newest is not None else "",
+                      "freshness_years": settings.freshness_years}
+        self.links: dict[str, list[dict[str, str]]] = {}
+        for code, title, url in zip(data.links["area_code"], data.links["title"], data.links["url"]):
+            self.links.setdefault(code, []).append({"title": wording.md(title), "url": wording.attr(url)})
         self.similar_areas: dict[str, list[str]] = {}
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
@@ -249,26 +290,30 @@ class Composer:
                 if area_result is None:
                     items.append(self._missing_item(iid, result))
                     continue
-                findings += _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
+                line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
+                if line:
+                    findings.append(line)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
             narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
             entry = {"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
                      "good": [f for f in findings if f["kind"] == "good"],
                      "bad": [f for f in findings if f["kind"] == "bad"],
-                     "neutral": [f for f in findings if f["kind"] == "neutral"],
-                     "count": len(items), "narrative": narrative}
+                     "neutral": [f for f in findings if f["kind"] in ("neutral", "mixed")],
+                     "older": [f for f in findings if f["kind"] == "older"],
+                     "other": [f for f in findings if f["kind"] == "other"],
+                     "count": len(items), "narrative": narrative, "links": self.links.get(code, [])}
             if single:
                 entry["figures"] = items
                 domains.append(entry)
                 continue
             domains.append(entry)
             made.append(Page(path, "force_domain.md.j2", {
-                "root": up(path), "force": wording.md(name), "force_slug": slug, "domain": {
+                "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", {
-            "root": up(index), "force": wording.md(name), "code": code,
+            "root": up(index), **self.dates, "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
             "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single}))
@@ -316,7 +361,7 @@ class Composer:
             counts[a.funnel] = counts.get(a.funnel, 0) + 1
             rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta["domain_id"], iid)),
                          wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
-                         wording.COMPARE_WORDS.get(a.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", ""),
+                         _table_verdict(a),
                          {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
         chart = None
         if result.funnel:
@@ -327,11 +372,16 @@ class Composer:
                                   "position": result.funnel["positions"]}).sort_values("area_name")
             self._add_chart(Chart(chart_id, figure, table))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
+                     "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
+                     if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
                      "label": wording.attr(f"Funnel plot of {meta['title']}: each force's value against its size, with limits around England and Wales.")}
         start, end = result.latest_period if result.latest_period else (None, None)
         domain = next((d for d in self.domains if d["domain_id"] == meta["domain_id"]), {"title": meta["domain_id"]})
+        statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
+        common = max(set(statuses), key=statuses.count) if statuses else None
+        not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
         self.site.pages.append(Page(path, "indicator.md.j2", {
-            "root": up(path), "id": iid, "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
+            "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
             "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
@@ -358,7 +408,7 @@ class Composer:
         domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
                     "items": [{"id": i, "title": wording.md(self.results[i].meta["title"])} for i in self.indicators_in(d["domain_id"])]}
                    for d in self.domains]
-        common = {"root": "", "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
+        common = {"root": "", **self.dates, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
                   "forces": forces, "latest": latest, "domains": domains, "area_label": self.settings.area_label,
                   "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
         return [Page("index.md", "home.md.j2", common),

@@ -227,34 +227,103 @@ def attr(text: Any) -> str:
     return "" if is_missing(text) else html.escape(re.sub(r"\s+", " ", str(text)).strip(), quote=True)
 
 
-COMPARE_WORDS = {"similar": "similar to", "higher": "higher than", "lower": "lower than",
-                 "much-higher": "much higher than", "much-lower": "much lower than"}
+COMPARE_WORDS = {"similar": "similar to", "higher": "clearly higher than", "lower": "clearly lower than"}
+FRACTIONS = ((0.1, "a tenth"), (0.2, "a fifth"), (0.25, "a quarter"), (1 / 3, "a third"), (0.5, "half"),
+             (2 / 3, "two thirds"), (0.75, "three quarters"))
 
 
-def comparison(category: str, judgement: str, polarity: str, benchmark_name: str, benchmark_text: str) -> str:
-    """One or two short sentences comparing a figure with a benchmark, neutral unless the difference is clear."""
-    if category == "not-compared":
-        if not benchmark_text or benchmark_text == "[x]":
-            return f"There is no figure for {benchmark_name} to compare with."
-        return f"The figure for {benchmark_name} is {benchmark_text}. We cannot test this difference, as there is no margin of error."
-    words = COMPARE_WORDS[category]
-    first = f"This is {words} {benchmark_name} ({benchmark_text})."
+def size(x: Any, benchmark: Any, meta: dict[str, Any]) -> str:
+    """How big a difference is, in words and apart from how certain it is: "about a third lower", "about twice as
+    high", "2.2 percentage points higher", "about the same"; "" when there is nothing to compare."""
+    if is_missing(x) or is_missing(benchmark):
+        return ""
+    x, b = float(x), float(benchmark)
+    direction = "higher" if x > b else "lower"
+    if str(meta.get("unit", "")).strip() == "%":
+        points = abs(x - b)
+        if points < 0.5 * 10 ** -int(meta.get("decimals", 1)):
+            return "about the same"
+        return f"{number(points, int(meta.get('decimals', 1)))} percentage points {direction}"
+    if b <= 0:
+        return ""
+    ratio = x / b
+    if ratio >= 1.9:
+        times = round(ratio * 2) / 2
+        return "about twice as high" if times == 2 else f"about {number(times, 0 if times.is_integer() else 1)} times as high"
+    if 0 < ratio <= 0.2:
+        return "less than a fifth as high"
+    gap = abs(ratio - 1)
+    if gap < 0.07:
+        return f"a little {direction}"
+    words = min(FRACTIONS, key=lambda f: abs(f[0] - gap))[1]
+    return f"about {words} {direction}"
+
+
+def comparison(bench: dict[str, Any], status: str, meta: dict[str, Any], benchmark_name: str, figure: Any) -> str:
+    """One sentence comparing a figure with a benchmark: both figures, then certainty (clearly or similar), then
+    size (about a third lower). "Clearly" only when the difference is statistically clear."""
+    category = bench.get("category", "not-compared")
+    fmt = formatter(meta, with_unit=False)
+    target = bench.get("benchmark")
+    if is_missing(target):
+        return f"There is no figure for {benchmark_name} to compare with."
+    unit = str(meta.get("unit", "")).strip()
+    both = f"{fmt(figure)} against {fmt(target)}" + (f" {unit}" if unit and unit != "%" and not unit.startswith("£") else "")
+    how_big = size(figure, target, meta)
+    if category in ("higher", "lower"):
+        return f"It is {COMPARE_WORDS[category]} {benchmark_name}: {both}, {how_big}."
     if category == "similar":
-        return first
+        gap = "" if how_big.startswith(("a little", "about the same")) or not how_big else (
+            f" The gap, {how_big}, is within the usual differences between forces." if bench.get("method", "").startswith("overdispersion")
+            else f" The gap, {how_big}, could be down to chance.")
+        return f"It is similar to {benchmark_name}: {both}.{gap}"
+    if status == "census" and how_big:
+        return f"Compared with {benchmark_name} it is {how_big}: {both}."
+    return f"The figure for {benchmark_name} is {fmt(target)}."
+
+
+def verdict(bench: dict[str, Any], polarity: str) -> str:
+    """What a clear difference means, or "" (better or worse only where the catalogue says which way is better)."""
+    judgement = bench.get("judgement")
     if judgement in ("better", "worse"):
         good = "Higher" if polarity == "higher-is-better" else "Lower"
-        return f"{first} {good} is better here, so this is {judgement}."
-    return f"{first} Higher is not better or worse here."
+        return f"{good} is better here, so this is {judgement}."
+    if judgement in ("higher", "lower"):
+        return "Higher is not better or worse here."
+    return ""
 
 
 SPC_WORDS = {"unusual-rise": "The latest figure is an unusual rise.",
              "unusual-fall": "The latest figure is an unusual fall.",
              "normal": "The latest figure is in the usual range.",
              "not-enough-points": "There are not yet enough figures to tell what is usual."}
-TREND_WORDS = {"increasing": "Over the last 5 years the figure has gone up.",
-               "decreasing": "Over the last 5 years the figure has gone down.",
-               "no-significant-change": "Over the last 5 years there has been no clear change.",
-               "cannot-be-calculated": ""}
+
+
+def trend(result: dict[str, Any]) -> str:
+    """The recent trend with its real years: "Between 2021 and 2025 the figure went up."; "" when there is none."""
+    direction = result.get("direction")
+    first, last = result.get("first_period_end"), result.get("last_period_end")
+    if direction not in ("increasing", "decreasing", "no-significant-change") or first is None:
+        return ""
+    when = f"Between {_as_date(first).year} and {_as_date(last).year}"
+    if direction == "no-significant-change":
+        return f"{when} there was no clear change."
+    return f"{when} the figure went {'up' if direction == 'increasing' else 'down'}."
+
+
+def phases(info: list[dict[str, Any]]) -> str:
+    """Why the usual range (SPC limits) starts again, phase by phase; "" for a series in one phase."""
+    if len(info) < 2:
+        return ""
+    parts = []
+    for phase in info[1:]:
+        why = [w for w in phase["why"] if not w.startswith("gap:")]
+        reason = "after months with no figures" if len(why) < len(phase["why"]) else ""
+        if why:
+            reason = sentences(why[0])[0].rstrip(".")
+        parts.append(f"Phase {phase['number']} starts in {month_year(phase['from'])}" + (f": {reason}." if reason else "."))
+    return (f"The usual range is worked out again for each phase. {' '.join(parts)} "
+            f"The latest figure is judged against phase {info[-1]['number']}.")
 
 
 def change(result: dict[str, Any] | None, meta: dict[str, Any]) -> str:

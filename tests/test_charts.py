@@ -72,16 +72,31 @@ def test_series_break_drawn_and_labelled():
     brk = {"date": series["period_start"].iloc[4], "description": "Recording rules changed."}
     fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), {"unit": "offences per 1,000 people"}, [brk])
     shapes, notes = fig["layout"]["shapes"], fig["layout"]["annotations"]
-    assert len(shapes) == 1 and shapes[0]["x0"] == 3.5 and shapes[0]["line"]["dash"] == "longdash"
+    assert len(shapes) == 1 and shapes[0]["x0"] == f"{brk['date']:%Y-%m-%d}" and shapes[0]["line"]["dash"] == "longdash"
     assert notes[0]["text"] == "Series break"
+    force = fig["data"][0]
+    assert force["y"][4] is None and force["x"][4] is None and len(force["y"]) == len(series) + 1  # the line breaks there
+    go.Figure(fig)
+
+
+def test_a_gap_in_time_shows_as_a_gap_and_a_phase_does_not_break_the_line():
+    series = _series()
+    series = series.drop(index=[5, 6]).reset_index(drop=True)  # two years missing
+    phase = {"date": series["period_start"].iloc[2], "description": "COVID-19.", "kind": "phase"}
+    fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), {"unit": "offences per 1,000 people"}, [phase])
+    force = fig["data"][0]
+    assert fig["layout"]["xaxis"]["type"] == "date"
+    assert force["y"].count(None) == 1 and force["y"].index(None) == 5  # only the gap breaks the line
+    assert fig["layout"]["annotations"][0]["text"] == "New phase"
+    assert "likely between" in force["text"][0] or "offences per 1,000 people" in force["text"][0]
     go.Figure(fig)
 
 
 def test_yearly_periods_get_short_unique_labels():
     fig = charts.trend("Eastshire", _series(), pd.DataFrame(), pd.DataFrame(), {"unit": "%"}, [])
     x = fig["data"][0]["x"]
-    assert x[0] == "Mar 2012" and len(set(x)) == len(x)
-    assert fig["layout"]["xaxis"]["title"]["text"] == "12 months to the month shown"
+    assert x[0] == "2012-03-31" and len(set(x)) == len(x)
+    assert fig["layout"]["xaxis"]["title"]["text"] == "12 months ending on the date shown"
     assert fig["layout"]["legend"]["y"] > 1  # above the plot, never over the axis labels
 
 
@@ -91,7 +106,7 @@ def test_series_breaks_explained_on_the_page(fixture_site):
     text = pages[0].read_text(encoding="utf-8")
     assert "should not be compared directly" in text
     fig = json.loads(next((fixture_site / "docs" / "charts").glob("*.json")).read_text(encoding="utf-8"))
-    assert fig["layout"]["xaxis"]["type"] == "category"
+    assert fig["layout"]["xaxis"]["type"] == "date"
 
 
 def test_figures_are_small(figures):

@@ -11,23 +11,51 @@ POLARITIES = ("higher-is-better", "lower-is-better", "no-judgement")
 DIRECTION_WORDS = re.compile(r"\b(higher|lower|better|worse)\b", re.I)
 
 
+META = {"unit": "offences per 1,000 people", "decimals": 2, "polarity": "lower-is-better", "measure": "rate"}
+
+
 @pytest.mark.parametrize("polarity", POLARITIES)
 def test_similar_is_never_worded_as_a_difference(polarity):
-    text = wording.comparison("similar", "similar", polarity, "England and Wales", "4.3")
-    assert text == "This is similar to England and Wales (4.3)."
+    bench = {"category": "similar", "judgement": "similar", "benchmark": 4.3, "method": "poisson"}
+    text = wording.comparison(bench, "judged", {**META, "polarity": polarity}, "England and Wales", 4.28)
+    assert text == "It is similar to England and Wales: 4.28 against 4.30 offences per 1,000 people."
     assert not DIRECTION_WORDS.search(text)
+    assert wording.verdict(bench, polarity) == ""
+
+
+def test_a_similar_figure_with_a_big_gap_says_the_gap_is_within_the_usual_differences():
+    bench = {"category": "similar", "judgement": "similar", "benchmark": 2.65, "method": "overdispersion-additive"}
+    text = wording.comparison(bench, "judged", META, "England and Wales", 1.90)
+    assert text.startswith("It is similar to England and Wales: 1.90 against 2.65 offences per 1,000 people.")
+    assert "The gap (about a quarter lower) is no bigger than forces often differ." in text
 
 
 @pytest.mark.parametrize("category,polarity,expected", [
     ("higher", "lower-is-better", "so this is worse"),
-    ("much-lower", "lower-is-better", "so this is better"),
+    ("lower", "lower-is-better", "so this is better"),
     ("higher", "no-judgement", "Higher is not better or worse"),
 ])
 def test_clear_differences_say_which_way_is_better(category, polarity, expected):
     from forcepages.stats import judgement
 
-    text = wording.comparison(category, judgement(category, polarity), polarity, "England and Wales", "4.3")
-    assert expected in text
+    bench = {"category": category, "judgement": judgement(category, polarity), "benchmark": 2.65}
+    text = wording.comparison(bench, "judged", {**META, "polarity": polarity}, "England and Wales", 1.90 if category == "lower" else 3.5)
+    assert text.startswith(f"It is clearly {category} than England and Wales: ")
+    assert expected in wording.verdict(bench, polarity)
+
+
+def test_certainty_and_size_are_separate_words():
+    bench = {"category": "lower", "judgement": "better", "benchmark": 2.65}
+    assert wording.comparison(bench, "judged", META, "England and Wales", 1.75) == (
+        "It is clearly lower than England and Wales: 1.75 against 2.65 offences per 1,000 people, about a third lower.")
+    assert wording.size(2.0, 1.0, META) == "about twice as high"
+    assert wording.size(1.02, 1.0, META) == "a little higher"
+    assert wording.size(24.3, 26.5, {"unit": "%", "decimals": 1}) == "2.2 percentage points lower"
+
+
+def test_a_figure_not_judged_has_no_better_or_worse():
+    bench = {"category": "lower", "judgement": None, "benchmark": 2.65}
+    assert wording.verdict(bench, "lower-is-better") == ""
 
 
 def _api(site, iid):
@@ -44,11 +72,11 @@ def test_page_sentences_follow_the_computed_category(fixture_site):
             page = (fixture_site / "docs" / "forces" / slug / f"{item['domain']}.md").read_text(encoding="utf-8")
             section = page.split(f"{{ #{item['id']} }}", 1)[1].split("\n## ", 1)[0]
             category = force["england_and_wales"]["category"]
-            sentence = next((s for s in section.splitlines() if "England and Wales (" in s), "")
+            sentence = next((s for s in section.splitlines() if " England and Wales: " in s), "")
             if category == "similar":
-                assert "similar to England and Wales" in sentence and not DIRECTION_WORDS.search(sentence.split("(")[0]), sentence
+                assert "similar to England and Wales" in sentence and not DIRECTION_WORDS.search(sentence.split(":")[0]), sentence
                 checked += 1
-            elif category in ("higher", "lower", "much-higher", "much-lower"):
+            elif category in ("higher", "lower"):
                 assert wording.COMPARE_WORDS[category] + " England and Wales" in sentence
                 checked += 1
     assert checked >= 10
@@ -61,11 +89,15 @@ def test_force_page_findings_come_only_from_clear_results(fixture_site):
             iid = target.split("#")[1]
             doc = _api(fixture_site, iid)
             force = next(f for f in doc["forces"].values() if f["name"].lower().replace(" ", "-") == force_page.parent.name)
-            if "England and Wales" in link_text:
-                assert force["england_and_wales"]["category"] not in ("similar", "not-compared"), link_text
-            elif "similar forces" in link_text:
-                assert force["similar_forces"]["category"] not in ("similar", "not-compared"), link_text
-            elif "unusual" in link_text:
+            assert re.search(r"\b(19|20)\d\d\b", link_text), link_text  # every line is dated
+            if "not judged" in link_text or "latest figure is for" in link_text:
+                assert force["judged"] is False and force["england_and_wales"]["judgement"] is None, link_text
+                continue
+            if "than England and Wales" in link_text:
+                assert force["england_and_wales"]["category"] in ("higher", "lower"), link_text
+            if "than similar forces" in link_text:
+                assert force["similar_forces"]["category"] in ("higher", "lower"), link_text
+            if "unusual" in link_text:
                 assert force["spc"]["outcome"] in ("unusual-rise", "unusual-fall"), link_text
-            elif "5 years" in link_text:
-                assert force["recent_trend"] in ("increasing", "decreasing"), link_text
+            if "went up between" in link_text or "went down between" in link_text:
+                assert force["recent_trend"]["direction"] in ("increasing", "decreasing"), link_text

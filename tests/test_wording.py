@@ -57,9 +57,11 @@ def test_banned_words_found_as_whole_words_only():
 
 
 def test_comparisons_are_short_and_neutral():
-    for category in ("similar", "higher", "lower", "much-higher", "much-lower", "not-compared"):
-        for polarity, judgement in (("higher-is-better", "better"), ("lower-is-better", "worse"), ("no-judgement", "not-judged")):
-            text = wording.comparison(category, judgement, polarity, "England and Wales", "4.3")
+    for category in ("similar", "higher", "lower", "not-compared"):
+        for polarity, judgement in (("higher-is-better", "better"), ("lower-is-better", "worse"), ("no-judgement", None)):
+            bench = {"category": category, "judgement": judgement, "benchmark": 4.3, "method": "overdispersion-additive"}
+            meta = {"unit": "offences per 1,000 people", "decimals": 1, "polarity": polarity, "measure": "rate"}
+            text = wording.comparison(bench, "judged", meta, "England and Wales", 2.1) + " " + wording.verdict(bench, polarity)
             assert not wording.banned_words(text)
             assert all(readability.words(s) <= readability.MAX_WORDS for s in wording.sentences(text))
 

@@ -6,6 +6,7 @@ to prove it), built directly because constructing thousands of Figure objects is
 
 from __future__ import annotations
 
+import html
 import math
 from itertools import repeat
 from typing import Any
@@ -54,15 +55,42 @@ def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str =
             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
 
 
-def _period_labels(series: pd.DataFrame) -> tuple[list[str], str]:
-    """Short, unique x-axis labels: "Mar 2018" with the axis saying "12 months to ..." when every period is a year."""
+def _time_axis(series: pd.DataFrame, breaks: list[dict[str, Any]]) -> tuple[list[str], list[int], str]:
+    """x values on a real date axis (each period's end, as YYYY-MM-DD), the positions before which the line must break
+    (a gap longer than one period, or a definition break), and the axis title."""
     starts, ends = list(series["period_start"]), list(series["period_end"])
-    yearly = all(360 <= (e - s).days + 1 <= 370 for s, e in zip(starts, ends))
-    if yearly:
-        labels = [f"{e:%b} {e.year}" for e in ends]
-        if len(set(labels)) == len(labels):
-            return labels, "12 months to the month shown"
-    return [wording.short_period(s, e) for s, e in zip(starts, ends)], ""
+    x = [f"{e:%Y-%m-%d}" for e in ends]
+    steps = [(b - a).days for a, b in zip(ends, ends[1:])]
+    typical = float(np.median(steps)) if steps else 0.0
+    cuts = [i + 1 for i, step in enumerate(steps) if step > 1.5 * typical]
+    for b in breaks:
+        if b.get("kind", "definition") == "phase":
+            continue
+        cuts += [i for i in range(1, len(starts)) if starts[i - 1] < b["date"] <= starts[i]]
+    yearly = bool(ends) and all(360 <= (e - s).days + 1 <= 370 for s, e in zip(starts, ends))
+    return x, sorted(set(cuts)), ("12 months ending on the date shown" if yearly else "Period ending on the date shown")
+
+
+def _broken(values: list[Any], cuts: list[int]) -> list[Any]:
+    """``values`` with a gap (null) before each cut, so plotly does not join the points across it."""
+    out: list[Any] = []
+    for i, v in enumerate(values):
+        if i in cuts:
+            out.append(None)
+        out.append(v)
+    return out
+
+
+def _hover(series: pd.DataFrame, meta: dict[str, Any]) -> list[str]:
+    """Hover text: the rounded figure with its unit, and its interval in plain words (escaped: plotly reads HTML)."""
+    fmt, plain = wording.formatter(meta), wording.formatter(meta, with_unit=False)
+    out = []
+    for start, end, v, lo, hi in zip(series["period_start"], series["period_end"], series["value"], series["lower_95"], series["upper_95"]):
+        text = f"{wording.period(start, end)}: {fmt(v)}"
+        if not (wording.is_missing(lo) or wording.is_missing(hi)):
+            text += f", likely between {plain(lo)} and {plain(hi)}"
+        out.append(html.escape(text))
+    return out
 
 
 def by_period(frame: pd.DataFrame | dict[str, float], column: str) -> dict[str, float]:
@@ -78,49 +106,61 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
 
     ``national`` and ``similar`` are frames with "period" and "value" / "similar_value", or those values by period.
     """
-    x, x_title = _period_labels(series)
+    x_dates, cuts, x_title = _time_axis(series, breaks)
+    x = _broken(x_dates, cuts)
     periods = list(series["period"])
+
+    def y(values: Any) -> list[Any]:
+        return _broken(_round(values), cuts)
+
     traces: list[dict[str, Any]] = []
     if "centre" in series and not np.isnan(np.asarray(series["centre"], dtype=float)).all():
         for col, name, dash in (("upper_limit", "Upper process limit", "dash"), ("centre", "Centre line (mean)", "solid"),
                                 ("lower_limit", "Lower process limit", "dash")):
-            traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": _round(series[col]),
+            traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": y(series[col]),
                            "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
                            "legendgroup": "limits", "showlegend": col == "centre"})
-    force = _line(area_name, x, series["value"], FORCE, "circle")
+    force = _line(html.escape(area_name), x, series["value"], FORCE, "circle")
+    force["y"] = y(series["value"])
+    force["text"] = _broken(_hover(series, meta), cuts)
+    force["hovertemplate"] = "%{text}<extra></extra>"
     if not np.isnan(np.asarray(series["lower_95"], dtype=float)).all():
         force["error_y"] = {"type": "data", "symmetric": False, "color": FORCE, "thickness": 1.2, "width": 3,
-                            "array": _round(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
-                            "arrayminus": _round(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
+                            "array": y(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
+                            "arrayminus": y(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
     traces.append(force)
     for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), f"{similar_label.capitalize()} average", SIMILAR, "square", "dash"),
                                                (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
-        y = np.array([values.get(p, np.nan) for p in periods], dtype=float)
-        if values and not np.isnan(y).all():
-            traces.append(_line(name, x, y, colour, symbol, dash))
+        line = np.array([values.get(p, np.nan) for p in periods], dtype=float)
+        if values and not np.isnan(line).all():
+            trace = _line(html.escape(name), x, line, colour, symbol, dash)
+            trace["y"] = y(line)
+            trace["hovertemplate"] = "%{x|%d %b %Y}: %{y}<extra>" + html.escape(name) + "</extra>"
+            traces.append(trace)
     if "signal" in series:
         flagged = np.asarray(pd.notna(series["signal"]), dtype=bool)
         if flagged.any():
             up = np.asarray(series["direction"], dtype=object) == "up"
             traces.append({"type": "scatter", "mode": "markers+text", "name": "Unusual change (special cause)",
-                           "x": [x[i] for i in np.flatnonzero(flagged)], "y": _round(np.asarray(series["value"], dtype=float)[flagged]),
+                           "x": [x_dates[i] for i in np.flatnonzero(flagged)], "y": _round(np.asarray(series["value"], dtype=float)[flagged]),
                            "marker": {"color": SIGNAL, "size": 14, "line": {"color": "#ffffff", "width": 1},
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
                            "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
-                           "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x}: unusual (%{text})<extra></extra>"})
-    layout = _layout(str(meta["unit"]), x_title)
+                           "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x|%b %Y}: unusual (%{text})<extra></extra>"})
+    layout = _layout(html.escape(str(meta["unit"])), x_title)
     shapes, notes = [], []
+    first, last = (np.asarray(series["period_start"])[0], np.asarray(series["period_end"])[-1]) if len(series) else (None, None)
     for b in breaks:
-        before = [i for i, s in enumerate(series["period_start"]) if s >= b["date"]]
-        if before and before[0] > 0:
-            position = before[0] - 0.5
-            shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": position, "x1": position, "y0": 0, "y1": 1,
-                           "line": {"color": "#0b0c0c", "width": 1.5, "dash": "longdash"}})
-            notes.append({"x": position, "y": 1, "xref": "x", "yref": "paper", "text": "Series break", "showarrow": False,
-                          "xanchor": "left", "yanchor": "top", "font": {"size": 12}})
+        if first is None or not first < b["date"] <= last:
+            continue
+        when = f"{b['date']:%Y-%m-%d}"
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": when, "x1": when, "y0": 0, "y1": 1,
+                       "line": {"color": "#0b0c0c", "width": 1.5, "dash": "dot" if b.get("kind") == "phase" else "longdash"}})
+        notes.append({"x": when, "y": 1, "xref": "x", "yref": "paper", "showarrow": False, "xanchor": "left", "yanchor": "top",
+                      "text": "New phase" if b.get("kind") == "phase" else "Series break", "font": {"size": 12}})
     if shapes:
         layout["shapes"], layout["annotations"] = shapes, notes
-    layout["xaxis"]["type"] = "category"
+    layout["xaxis"]["type"] = "date"
     return {"data": traces, "layout": layout}
 
 

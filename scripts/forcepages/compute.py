@@ -338,7 +338,7 @@ def _change(prev: dict[str, Any] | None, latest: dict[str, Any], spc_latest: str
 SPC_COLUMNS = ("centre", "lower_limit", "upper_limit", "lower_inner", "upper_inner")
 
 
-def _phases(ends: np.ndarray, seg_breaks: np.ndarray, breaks: list[dict[str, Any]]) -> tuple[np.ndarray, list[dict[str, Any]]]:
+def _phases(ends: np.ndarray, starts: np.ndarray, seg_breaks: np.ndarray, breaks: list[dict[str, Any]]) -> tuple[np.ndarray, list[dict[str, Any]]]:
     """SPC phase numbers (1, 2, ...) for one area's series, and why each phase began.
 
     A phase starts again at each series break (definition or phase, from the catalogue) and after a gap: a step
@@ -347,11 +347,11 @@ def _phases(ends: np.ndarray, seg_breaks: np.ndarray, breaks: list[dict[str, Any
     typical = float(np.median(steps)) if len(steps) else 0.0
     gap = np.r_[False, steps > 1.5 * typical] if len(steps) else np.zeros(len(ends), dtype=bool)
     moved = np.r_[False, np.diff(seg_breaks) != 0] if len(ends) else gap
-    starts = gap | moved
-    phase = np.cumsum(starts) + 1
+    begins = gap | moved
+    phase = np.cumsum(begins) + 1
     info = [{"number": 1, "from": pd.Timestamp(ends[0]) if len(ends) else None, "why": "the first figure"}]
-    for i in np.flatnonzero(starts):
-        why = [b["description"] for b in breaks if ends[i - 1] < np.datetime64(b["date"], "D") <= ends[i]]
+    for i in np.flatnonzero(begins):
+        why = [b["description"] for b in breaks if starts[i - 1] < np.datetime64(b["date"], "D") <= starts[i]]
         if gap[i]:
             why.insert(0, f"gap:{pd.Timestamp(ends[i - 1]):%Y-%m-%d}/{pd.Timestamp(ends[i]):%Y-%m-%d}")
         info.append({"number": int(phase[i]), "from": pd.Timestamp(ends[i]), "why": why})
@@ -382,7 +382,7 @@ def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[
         picks.append(sel)
         outcome = None
         if spc and len(sel):
-            phase, info = _phases(arrays["period_end"][sel], seg_all[sel], breaks)
+            phase, info = _phases(arrays["period_end"][sel], arrays["period_start"][sel], seg_all[sel], breaks)
             phase_info.append(info)
             spc_parts["phase"].append(phase)
             result = stats.xmr(arrays["value"][sel], phase.astype(int), settings)

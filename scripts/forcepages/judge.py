@@ -24,11 +24,11 @@ from .stats import overdispersion as od
 
 STATUS_REASONS = {
     "judged": None,
-    "census": "This is a complete count or an amount, not an estimate, so there is no chance variation to test.",
+    "census": "This is a full count, not an estimate. So we do not test it for chance.",
     "not-comparable": None,  # the catalogue's comparability_note
-    "non-resident": ("Many more people work in or visit this area than live there, so a rate per person who lives "
-                     "there is not compared with other areas."),
-    "older": "This figure is more than {years} years older than the newest figures on this site, so it is not judged.",
+    "non-resident": ("Many more people work in or visit this area than live here. So we do not compare its rates per "
+                     "person who lives here."),
+    "older": "This figure is more than {years} years older than the newest ones on this site. So we do not judge it.",
     "no-figure": "There is no published figure to judge.",
 }
 

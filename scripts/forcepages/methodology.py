@@ -10,7 +10,7 @@ from .pages import Page
 MEASURE_WORDS = {"rate": "Rates", "proportion": "Percentages", "survey": "Survey estimates", "value": "Plain values"}
 
 
-def methodology_page(settings: Settings, similar_source: str) -> Page:
+def methodology_page(settings: Settings, similar_source: str, figures_up_to: str = "") -> Page:
     """Every method, its levels and rules, from stats.methods."""
     spc = stats.SPCSettings(run_length=settings.spc_run_length, two_of_three_version=settings.spc_two_of_three_version)
     methods = stats.build_methods(spc)
@@ -21,7 +21,9 @@ def methodology_page(settings: Settings, similar_source: str) -> Page:
         "run_length": spc.run_length, "min_points": spc.min_points,
         "version_words": "the November 2023 version" if spc.two_of_three_version == "2023" else "the version from before November 2023",
         "rules": [text for _, text in stats.spc_rules(spc)], "by_measure": by_measure,
-        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": similar_source})
+        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": similar_source,
+        "freshness_years": settings.freshness_years, "overdispersion": settings.overdispersion,
+        "figures_up_to": figures_up_to})
 
 
 def api_page(results: dict[str, IndicatorResult]) -> Page:

@@ -173,15 +173,15 @@ INDICATORS = [
            extra="More victims now come forward, and some report crimes from years ago. A rise can mean more "
                  "trust in the police.",
            comparable="false",
-           comparability_note=("These figures depend a lot on how many victims tell the police and on how each "
-                               "force records crimes, so a higher or lower figure does not show more or less harm.")),
+           comparability_note=("These figures depend on how many victims tell the police, and on how each force "
+                               "records crimes. So a higher figure does not mean more harm.")),
     _crime("possession-of-weapons-offences", "Carrying weapons",
            "Crimes of carrying a knife, gun or other weapon, recorded in 12 months, for every 1,000 people.",
            "protection-from-serious-harm",
            extra="More police searches find more weapons, so these figures also show police activity.",
            comparable="false",
-           comparability_note=("Most of these crimes are found when the police search people, so the figure shows "
-                               "how much the police search as well as how many people carry weapons.")),
+           comparability_note=("Most of these crimes are found when the police search people. So the figure shows "
+                               "how much the police search, as well as how many people carry weapons.")),
     _crime("knife-crime", "Knife crime",
            "Serious crimes where a knife or sharp tool was used, recorded in 12 months, for every 100,000 people. "
            "This counts attempted murder, threats to kill, assault with injury, robbery, rape, sexual assault "
@@ -244,7 +244,7 @@ INDICATORS = [
          source=VFM_SOURCE.replace("(British Crime Survey 2008-09)", "(999 calls 2008-09)"),
          caveats="Each force chose its own time limit in 2008-09, often 10 seconds, so forces do not compare exactly.",
          comparable="false",
-         comparability_note="Each force chose its own time limit for answering, so forces cannot be compared."),
+         comparability_note="Each force chose its own time limit for answering. So forces cannot be compared."),
 ]
 
 COVID_PHASE = ("COVID-19 restrictions began on 23 March 2020. People went out much less, so crime and "

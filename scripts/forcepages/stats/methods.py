@@ -10,6 +10,7 @@ from typing import Any
 
 from .change import SMALL_NUMBER
 from .compare import SIMILAR_AVERAGE_CONVENTION
+from .overdispersion import MIN_AREAS, WINSOR_FRACTION
 from .intervals import BYAR_MIN_COUNT, LEVEL_PERCENT
 from .spc import DEFAULT_SETTINGS, MR_SCREEN, SPCSettings
 from .trend import TREND_CHI2, TREND_POINTS
@@ -115,18 +116,42 @@ def build_methods(settings: SPCSettings = DEFAULT_SETTINGS) -> dict[str, Method]
                "Office for Health Improvement and Disparities. Fingertips technical guidance."),
         Method("benchmark-overlap", "Comparison with a benchmark", ("rate", "proportion", "survey"), BOTH_LEVELS,
                "We compare a force with England and Wales or with its similar forces. "
-               "If the benchmark is inside the force's 95% interval, the force is similar to it. "
-               "If the benchmark is outside the 95% interval, the force is higher or lower. "
-               "If it is also outside the 99.8% interval, the force is much higher or much lower. "
+               "Where forces differ more than chance explains, we use the overdispersion test below. "
+               "Otherwise: if the benchmark is inside the force's 95% interval, the force is similar to it; "
+               "if it is outside, the force is clearly higher or clearly lower. "
+               "How sure we are (clearly, or similar) is said apart from how big the gap is (such as about a third lower). "
                "Whether higher is better, worse or neither depends on the indicator.",
                "Office for Health Improvement and Disparities. Fingertips technical guidance: "
                "comparing with a benchmark."),
+        Method("overdispersion", "Allowing for differences between forces (overdispersion)", ("rate", "proportion"), LEVEL_95,
+               "Forces differ for many reasons besides chance: who lives there, and how crimes are reported and "
+               "recorded. With large counts, chance alone would call almost every force different. "
+               "So for each indicator and period we work out each force's z-score against England and Wales. "
+               f"We set the lowest and highest {int(WINSOR_FRACTION * 100)}% of z-scores to the nearest value "
+               "inside (winsorising). The overdispersion factor phi is the mean of their squares. "
+               "Chance alone gives a phi of about 1. "
+               "Where phi is more than 1, we add the between-force variance tau squared "
+               "(DerSimonian and Laird's estimate, as Spiegelhalter gives it) to each force's own variance. "
+               "A force is then clearly higher or lower only if its adjusted z-score is beyond 1.96. "
+               "The same allowance is used for England and Wales, similar forces, the funnel plot and the trend. "
+               f"With fewer than {MIN_AREAS} forces, or phi of 1 or less, nothing is added. "
+               "phi and tau squared are in the API for each indicator and period.",
+               "Spiegelhalter DJ (2005). Handling over-dispersion of performance indicators. "
+               "Quality and Safety in Health Care 14: 347-351; and Funnel plots for comparing institutional "
+               "performance. Statistics in Medicine 24: 1185-1202."),
         Method("double-overlap", "Comparison of two intervals", ("survey",), LEVEL_95,
                "Some benchmarks, such as a survey average, have their own interval. "
+               "This includes the average of similar forces for a survey, whose interval comes from each "
+               "member's standard error. "
                "If the force's 95% interval and the benchmark's 95% interval overlap, the force is similar to it. "
                "If they do not overlap, the force is higher or lower. "
                "This test is cautious: some real differences will show as similar.",
                "Office for Health Improvement and Disparities. Fingertips technical guidance."),
+        Method("census", "Full counts and amounts", ("rate", "value"), (),
+               "Some figures, such as numbers of staff or money, are full counts or amounts, not estimates. "
+               "They have no chance variation, so we draw no interval and make no test. "
+               "We say how big the gap is, but never better or worse.",
+               "Government Statistical Service. Communicating uncertainty and change (2018)."),
         Method("similar-forces-average", "Average of similar forces", ("rate", "proportion", "survey", "value"), (),
                SIMILAR_AVERAGE_CONVENTION,
                "forcepages: similar forces groups (see the reference data package)."),
@@ -135,6 +160,9 @@ def build_methods(settings: SPCSettings = DEFAULT_SETTINGS) -> dict[str, Method]
                "NHS England. Making Data Count: strengthening your decisions (2019, updated November 2023)."),
         Method("recent-trend", "Recent trend", ("rate", "proportion", "survey"), LEVEL_95,
                f"We look at the latest {TREND_POINTS} yearly figures and their 95% intervals. "
+               "They must follow on from each other with no year missing and no change of definition between them; "
+               "the page names the first and last year. Each interval is widened by the overdispersion allowance "
+               "for its year. "
                "We fit a straight line that gives more weight to more precise figures. "
                f"The trend is significant if the chi-square test value is more than {TREND_CHI2} "
                "(a 1 in 500 chance of happening by chance alone). "
@@ -156,6 +184,8 @@ def build_methods(settings: SPCSettings = DEFAULT_SETTINGS) -> dict[str, Method]
                "They are wider for smaller forces. "
                "For rates the lines come from the Poisson distribution. "
                "For percentages they come from the binomial distribution (Wilson-type limits). "
+               "Where forces differ more than chance explains, the lines are widened by the same overdispersion "
+               "allowance as the comparisons, and forces are counted against the widened lines. "
                "Each force is within expected variation, above or below. Forces are not put in order.",
                "Spiegelhalter DJ (2005). Funnel plots for comparing institutional performance. "
                "Statistics in Medicine 24: 1185-1202."),
@@ -173,13 +203,13 @@ METHODS: dict[str, Method] = build_methods(DEFAULT_SETTINGS)
 """Every method the site uses, keyed by method id."""
 
 _BY_MEASURE: dict[str, list[str]] = {
-    "rate": ["byar", "exact-poisson", "benchmark-overlap", "similar-forces-average", "xmr",
+    "rate": ["byar", "exact-poisson", "benchmark-overlap", "overdispersion", "similar-forces-average", "xmr",
              "recent-trend", "year-on-year", "funnel", "disclosure"],
-    "proportion": ["wilson", "benchmark-overlap", "similar-forces-average", "xmr",
+    "proportion": ["wilson", "benchmark-overlap", "overdispersion", "similar-forces-average", "xmr",
                    "recent-trend", "year-on-year", "funnel", "disclosure"],
     "survey": ["published-interval", "benchmark-overlap", "double-overlap", "similar-forces-average", "xmr",
                "recent-trend", "year-on-year"],
-    "value": ["no-interval", "similar-forces-average", "xmr"],
+    "value": ["no-interval", "census", "similar-forces-average", "xmr"],
 }
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import mstats
 
 from ._arrays import ArrayLike, as_float
 
@@ -70,6 +69,8 @@ def null_se(measure: str, benchmark: float, denominators: ArrayLike, rate_base: 
 
 def winsorised(z: ArrayLike, fraction: float = WINSOR_FRACTION) -> np.ndarray:
     """z-scores with ``fraction`` winsorised at each end (scipy.stats.mstats.winsorize)."""
+    from scipy.stats import mstats  # imported when first needed: scipy.stats takes a while to import (see distributions.py)
+
     arr = as_float(z)
     return np.asarray(mstats.winsorize(arr, limits=(fraction, fraction)), dtype=float)
 

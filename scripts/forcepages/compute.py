@@ -534,7 +534,8 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
         key = max(ends[ends == ends.max()].index)
         start, end = (pd.Timestamp(x) for x in key.split("/"))
         latest_period = (start, end)
-        if judge.testable(meta) and meta["measure"] in ("rate", "proportion") and key in nat.index and pd.notna(nat.loc[key, "value"]):
+        if (judge.testable(meta) and meta.get("comparable", True) and meta["measure"] in ("rate", "proportion")
+                and key in nat.index and pd.notna(nat.loc[key, "value"])):
             rows = scoped[scoped["period"].eq(key) & ~scoped["area_code"].isin(excluded)]
             funnel = _funnel(rows, float(nat.loc[key, "value"]), meta, areas,
                              dispersion.get(key, overdispersion.NO_DISPERSION))

@@ -381,7 +381,8 @@ class Composer:
         common = max(set(statuses), key=statuses.count) if statuses else None
         not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
         self.site.pages.append(Page(path, "indicator.md.j2", {
-            "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
+            "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged),
+            "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
             "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
@@ -394,7 +395,7 @@ class Composer:
         path = f"domains/{domain['domain_id']}.md"
         items = [{"id": i, "title": wording.md(self.results[i].meta["title"]), "definition": wording.md(self.results[i].meta["definition"])}
                  for i in self.indicators_in(domain["domain_id"])]
-        self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), "title": wording.md(domain["title"]),
+        self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), **self.dates, "title": wording.md(domain["title"]),
                                                            "description": wording.md(domain["description"]), "items": items}))
 
     def common_pages(self) -> list[Page]:

@@ -29,11 +29,12 @@ DOMAINS = [
 ]
 
 
-def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra="", **more):
+def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra="",
+           source=HO_PRC, **more):
     unit = "offences per 1,000 people" if rate_base == 1000 else "offences per 100,000 people"
     return dict(indicator_id=id_, title=title, definition=definition, domain_id=domain, measure="rate", unit=unit,
                 rate_base=str(rate_base), polarity="lower-is-better", decimals=str(decimals),
-                disclosure_threshold="", source_package="recorded-crime", source=HO_PRC,
+                disclosure_threshold="", source_package="recorded-crime", source=source,
                 caveats=" ".join(x for x in (caveats, extra, POP_CAVEAT) if x), **more)
 
 
@@ -43,13 +44,22 @@ OUTCOMES_CAVEAT = ("This counts charges given in the year, out of all outcomes g
                    "on the kinds of crime the force deals with.")
 
 
-def _charge(id_, title, what, domain):
+ALL_OUTCOMES_SOURCE = ("Home Office, police recorded crime and outcomes open data tables (years ending March 2015 "
+                       "to March 2026)")
+ALL_OUTCOMES_CAVEAT = (" Bedfordshire, Cumbria, Dyfed-Powys, Hertfordshire, Leicestershire, the Metropolitan Police "
+                       "and South Yorkshire did not give all their outcomes for April 2014 to March 2015. Greater "
+                       "Manchester did not give them for July 2019 to March 2020. Those years are shown as not "
+                       "available. Until April 2021 forces did not have to record one kind of outcome: when a "
+                       "person is sent on a course or given help instead.")
+
+
+def _charge(id_, title, what, domain, more="", source=OUTCOMES_SOURCE, caveats=OUTCOMES_CAVEAT):
     return dict(indicator_id=id_, title=title,
                 definition=(f"Out of every 100 outcomes the police gave to {what} in the year, how many were a "
-                            "charge or a summons to court. Fraud is not counted."),
+                            f"charge or a summons to court.{more} Fraud is not counted."),
                 domain_id=domain, measure="proportion", unit="%", rate_base="", polarity="higher-is-better",
-                decimals="1", disclosure_threshold="", source_package="crime-outcomes", source=OUTCOMES_SOURCE,
-                caveats=OUTCOMES_CAVEAT)
+                decimals="1", disclosure_threshold="", source_package="crime-outcomes", source=source,
+                caveats=caveats)
 
 
 WORKFORCE_SOURCE = "Home Office, police workforce open data tables (31 March 2007 to 31 March 2023)"
@@ -88,6 +98,44 @@ ASB_JUDGEMENT_CAVEAT = ("Fewer incidents is not always better here. The figure d
                         "record more of them as crimes, the number of incidents goes down.")
 
 
+SEARCH_SOURCE = ("Home Office, police powers and procedures: stop and search open data tables (years ending March 2021 "
+                 "to March 2025); GOV.UK Ethnicity facts and figures, stop and search (2006 to 2023, and rates by "
+                 "ethnicity and area)")
+SEARCH_NOTE = ("A search shows what the police chose to do, not how much crime there is. More or fewer searches is "
+               "not better or worse.")
+RATIO_NOTE = (SEARCH_NOTE + " The figure also depends on census counts of Black and White people in each area, "
+              "which are less sure where few people of a group live, so forces do not compare fairly.")
+
+
+def _search(id_, title, definition, unit, measure, rate_base, caveats, note=SEARCH_NOTE):
+    return dict(indicator_id=id_, title=title, definition=definition, domain_id="local-crime-and-policing",
+                measure=measure, unit=unit, rate_base=rate_base, polarity="no-judgement", decimals="1",
+                disclosure_threshold="", source_package="stop-and-search", source=SEARCH_SOURCE,
+                caveats=caveats, comparable="false", comparability_note=note)
+
+
+STOP_AND_SEARCH = [
+    _search("stop-and-search-rate", "Stop and search",
+            "The number of times the police stopped and searched people in a year from April to March, for every "
+            "1,000 people living in the area. Searches of a vehicle only, with no person searched, are not counted.",
+            "searches per 1,000 people", "rate", "1000",
+            "A search measures what the police do, not how much crime there is. British Transport Police is not "
+            "counted. Few people live in the City of London and many come in each day, so its rate is very high. "
+            "Rates use the mid-year population for the 30 June inside the year. The government's own tables use "
+            "census counts, so their rates are a little different."),
+    _search("stop-and-search-black-white-ratio", "Black people searched compared with White people",
+            "How many times more often Black people were stopped and searched than White people, for every 1,000 "
+            "people of each group living in the area, in the year April 2022 to March 2023. A figure of 1 means the "
+            "same rate for both.",
+            "times the rate for White people", "value", "",
+            "This uses the number of Black people and White people living in each area at the 2021 Census. These "
+            "counts are less sure for small groups, and people who are searched may not live in the area. Where "
+            "few Black people live, a few searches can change the figure a lot. The rates were published rounded, "
+            "so the figure is close but not exact. Searches where the person's ethnic group was not written down "
+            "are not counted. The City of London has no figure.", note=RATIO_NOTE),
+]
+
+
 def _survey(id_, title, definition, polarity, caveats=BCS_CAVEAT, source=VFM_SOURCE):
     return dict(indicator_id=id_, title=title, definition=definition, domain_id="confidence-and-satisfaction",
                 measure="survey", unit="%", rate_base="", polarity=polarity, decimals="1",
@@ -97,8 +145,15 @@ def _survey(id_, title, definition, polarity, caveats=BCS_CAVEAT, source=VFM_SOU
 INDICATORS = [
     # Local crime and policing
     _crime("total-recorded-crime", "All recorded crime",
-           "All crimes the police recorded in 12 months, for every 1,000 people living in the area. Fraud is not counted.",
-           "local-crime-and-policing", decimals=1),
+           "All crimes the police recorded in 12 months, for every 1,000 people living in the area. Until March "
+           "2019 fraud is not counted. From April 2019 each figure is for a year from April to March, and it counts "
+           "the few fraud crimes that forces record themselves.",
+           "local-crime-and-policing", decimals=1,
+           extra=("The way the total is counted changed in April 2019, so figures before and after do not compare "
+                  "exactly. Derbyshire has the same number of crimes in April 2021 to March 2022 and April 2022 to "
+                  "March 2023. This may be a mistake in the source. We show it as published."),
+           source=HO_PRC + "; Home Office, police recorded crime open data by police force area, years ending March "
+                           "2020 to March 2026"),
     _crime("burglary-of-homes", "Burglary of homes",
            "Break-ins to homes recorded by the police in 12 months, for every 1,000 people. Until March 2017 this "
            "was domestic burglary. From April 2017 it is residential burglary, which also counts sheds and garages "
@@ -156,7 +211,11 @@ INDICATORS = [
                   "to March 2018. Cheshire's figure for April 2017 to March 2018 was first given for 11 months "
                   "and has since been revised. City of London has few residents, so its rates are very high. "
                   "Rates use the mid-year population for the 30 June inside the year.")),
-    _charge("charge-rate-all-crime", "Crimes that led to a charge", "all crimes", "local-crime-and-policing"),
+    _charge("charge-rate-all-crime", "Crimes that led to a charge", "all crimes", "local-crime-and-policing",
+            more=(" An outcome is how the police close a crime, such as a charge, a caution or no suspect found. "
+                  "The rate is out of outcomes, not out of all the crimes recorded."),
+            source=ALL_OUTCOMES_SOURCE, caveats=OUTCOMES_CAVEAT + ALL_OUTCOMES_CAVEAT),
+    *STOP_AND_SEARCH,
     _charge("charge-rate-violence-with-injury", "Violence with injury that led to a charge",
             "attacks that hurt someone", "local-crime-and-policing"),
     _charge("charge-rate-burglary", "Burglary that led to a charge", "burglaries of homes and other buildings",
@@ -251,6 +310,11 @@ COVID_PHASE = ("COVID-19 restrictions began on 23 March 2020. People went out mu
                "anti-social behaviour changed for a while. Months from here are judged against each other, "
                "not against the months before.")
 SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks the series; "phase" restarts SPC limits
+    ("total-recorded-crime", "2019-04-01",
+     "From April 2019 the figures come from a newer Home Office table, one for each year from April to March. It "
+     "counts every crime the police recorded, with the few fraud crimes that forces record themselves, and it takes "
+     "in later corrections. For April 2018 to March 2019 it gives about 2 more crimes in every 1,000 than the older "
+     "figures. So figures before and after this date do not compare exactly.", "definition"),
     ("anti-social-behaviour-incidents", "2011-04-01",
      "Anti-social behaviour incidents started to be recorded in a different way. Figures before and after this "
      "date do not compare.", "definition"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import ID_PATTERN, MISSING_VALUES, Package, Resource
+from .common import Package, Resource
+from .framework_schema import INDICATOR_FIELDS, schemas
+from .stop_search_catalogue import STOP_AND_SEARCH
 
 HO_PRC = "Home Office, police recorded crime (open data by police force area) and ONS police force area data tables"
 RECORDED_CAVEAT = ("These are crimes the police recorded. Some crimes are never reported. "
@@ -96,44 +98,6 @@ POLICE_UK_CAVEAT = ("Only City of London has monthly figures here. Fewer than 10
 ASB_JUDGEMENT_CAVEAT = ("Fewer incidents is not always better here. The figure depends on how many people tell "
                         "the police, and on how forces decide between an incident and a crime. When forces "
                         "record more of them as crimes, the number of incidents goes down.")
-
-
-SEARCH_SOURCE = ("Home Office, police powers and procedures: stop and search open data tables (years ending March 2021 "
-                 "to March 2025); GOV.UK Ethnicity facts and figures, stop and search (2006 to 2023, and rates by "
-                 "ethnicity and area)")
-SEARCH_NOTE = ("A search shows what the police chose to do, not how much crime there is. More or fewer searches is "
-               "not better or worse.")
-RATIO_NOTE = (SEARCH_NOTE + " The figure also depends on census counts of Black and White people in each area, "
-              "which are less sure where few people of a group live, so forces do not compare fairly.")
-
-
-def _search(id_, title, definition, unit, measure, rate_base, caveats, note=SEARCH_NOTE):
-    return dict(indicator_id=id_, title=title, definition=definition, domain_id="local-crime-and-policing",
-                measure=measure, unit=unit, rate_base=rate_base, polarity="no-judgement", decimals="1",
-                disclosure_threshold="", source_package="stop-and-search", source=SEARCH_SOURCE,
-                caveats=caveats, comparable="false", comparability_note=note)
-
-
-STOP_AND_SEARCH = [
-    _search("stop-and-search-rate", "Stop and search",
-            "The number of times the police stopped and searched people in a year from April to March, for every "
-            "1,000 people living in the area. Searches of a vehicle only, with no person searched, are not counted.",
-            "searches per 1,000 people", "rate", "1000",
-            "A search measures what the police do, not how much crime there is. British Transport Police is not "
-            "counted. Few people live in the City of London and many come in each day, so its rate is very high. "
-            "Rates use the mid-year population for the 30 June inside the year. The government's own tables use "
-            "census counts, so their rates are a little different."),
-    _search("stop-and-search-black-white-ratio", "Black people searched compared with White people",
-            "How many times more often Black people were stopped and searched than White people, for every 1,000 "
-            "people of each group living in the area, in the year April 2022 to March 2023. A figure of 1 means the "
-            "same rate for both.",
-            "times the rate for White people", "value", "",
-            "This uses the number of Black people and White people living in each area at the 2021 Census. These "
-            "counts are less sure for small groups, and people who are searched may not live in the area. Where "
-            "few Black people live, a few searches can change the figure a lot. The rates were published rounded, "
-            "so the figure is close but not exact. Searches where the person's ethnic group was not written down "
-            "are not counted. The City of London has no figure.", note=RATIO_NOTE),
-]
 
 
 def _survey(id_, title, definition, polarity, caveats=BCS_CAVEAT, source=VFM_SOURCE):
@@ -325,10 +289,6 @@ SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks 
     ("monthly-recorded-crime-police-uk", "2020-03-23", COVID_PHASE, "phase"),
 ]
 
-INDICATOR_FIELDS = ["indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base", "polarity",
-                    "decimals", "disclosure_threshold", "source_package", "source", "caveats", "census", "comparable",
-                    "comparability_note"]
-
 README = """# Framework: domains, indicators and series breaks
 
 The four domains come from the Rounded Assessment designed by HMIC in 2009 for the public.
@@ -341,70 +301,8 @@ Written by hand in `scripts/forcepages/importers/framework.py` and written out b
 """
 
 
-def _s(name, desc, **kw):
-    return {"name": name, "type": "string", "description": desc, **kw}
-
-
 def build(raw: Path | None = None) -> Package:
-    domain_schema = {
-        "fields": [
-            _s("domain_id", "Domain id.", constraints={"required": True, "unique": True, "pattern": ID_PATTERN}),
-            _s("title", "Title.", constraints={"required": True}),
-            _s("description", "One plain-English sentence.", constraints={"required": True}),
-            {"name": "order", "type": "integer", "description": "Order on the site.",
-             "constraints": {"required": True, "minimum": 1}},
-        ],
-        "primaryKey": ["domain_id"],
-    }
-    ind_schema = {
-        "fields": [
-            _s("indicator_id", "Indicator id, used in addresses.",
-               constraints={"required": True, "unique": True, "pattern": ID_PATTERN}),
-            _s("title", "Plain-English name.", constraints={"required": True}),
-            _s("definition", "Plain-English definition.", constraints={"required": True}),
-            _s("domain_id", "Domain.", constraints={"required": True}),
-            _s("measure", "rate, proportion, survey or value.",
-               constraints={"required": True, "enum": ["rate", "proportion", "survey", "value"]}),
-            _s("unit", "Unit in words.", constraints={"required": True}),
-            {"name": "rate_base", "type": "integer", "description": "People the rate is per (rates only).",
-             "constraints": {"enum": [1000, 100000]}},
-            _s("polarity", "Which way is better.",
-               constraints={"required": True, "enum": ["higher-is-better", "lower-is-better", "no-judgement"]}),
-            {"name": "decimals", "type": "integer", "description": "Decimal places to show.",
-             "constraints": {"required": True, "minimum": 0, "maximum": 3}},
-            {"name": "disclosure_threshold", "type": "integer",
-             "description": "Numerators below this are published as [c].", "constraints": {"minimum": 1}},
-            _s("source_package", "Package holding the values.", constraints={"required": True, "pattern": ID_PATTERN}),
-            _s("source", "Publisher and title of the official source.", constraints={"required": True}),
-            _s("caveats", "Notes readers must know."),
-            {"name": "census", "type": "boolean", "description": (
-                "true for a complete count or an amount (staff, money) with no chance variation: no intervals, "
-                "no significance tests, no better or worse. Empty means false.")},
-            {"name": "comparable", "type": "boolean", "description": (
-                "false when forces' figures do not compare, or measure police activity or recording rather than "
-                "outcomes: no better or worse. Empty means true.")},
-            _s("comparability_note", "Why forces do not compare, in plain words (needed when comparable is false)."),
-        ],
-        "missingValues": [""],
-        "primaryKey": ["indicator_id"],
-        "foreignKeys": [{"fields": ["domain_id"], "reference": {"resource": "domains", "fields": ["domain_id"]}}],
-    }
-    break_schema = {
-        "fields": [
-            _s("indicator_id", "Indicator.", constraints={"required": True, "pattern": ID_PATTERN}),
-            {"name": "break_date", "type": "date", "format": "%Y-%m-%d",
-             "description": "First day of the new series.", "constraints": {"required": True}},
-            _s("description", "What changed.", constraints={"required": True}),
-            _s("kind", ("definition: the definition changed, so figures before and after do not compare (the line "
-                        "breaks and no trend spans it); phase: the same measure in new conditions, such as COVID-19 "
-                        "restrictions (control limits restart). Empty means definition."),
-               constraints={"enum": ["definition", "phase"]}),
-        ],
-        "missingValues": MISSING_VALUES,
-        "primaryKey": ["indicator_id", "break_date"],
-        "foreignKeys": [{"fields": ["indicator_id"],
-                         "reference": {"resource": "indicators", "fields": ["indicator_id"]}}],
-    }
+    domain_schema, ind_schema, break_schema = schemas()
     inds = sorted(INDICATORS, key=lambda d: d["indicator_id"])
     return Package(
         name="framework",

@@ -120,8 +120,8 @@ Office's "outcomes recorded in the year"), not out of the crimes recorded in the
 
 - it is the base of the figures this package had before (2017/18 and 2018/19), so all crime is one
   series from 2014/15 to 2025/26 with no break;
-- the top and bottom of the fraction come from the same table and count the same thing, so the rate
-  is never over 100% and every outcome counts once;
+- the charges and the outcomes they are counted out of come from the same table and count the same
+  thing, so the rate is never over 100% and every outcome counts once;
 - an outcome can come years after the crime. Charges given this year out of crimes recorded this
   year would mix two different sets of crimes, and the latest year would look low because many of
   its crimes have no outcome yet.

@@ -277,8 +277,9 @@ SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks 
     ("total-recorded-crime", "2019-04-01",
      "From April 2019 the figures come from a newer Home Office table, one for each year from April to March. It "
      "counts every crime the police recorded, with the few fraud crimes that forces record themselves, and it takes "
-     "in later corrections. For April 2018 to March 2019 it gives about 2 more crimes in every 1,000 than the older "
-     "figures. So figures before and after this date do not compare exactly.", "definition"),
+     "in later corrections. For England and Wales in April 2018 to March 2019 it gives about 2 more crimes in every "
+     "1,000 than the older figures. For some forces the gap is bigger: for Dyfed-Powys it is about 9 in every 100. "
+     "So figures before and after this date do not compare exactly.", "definition"),
     ("anti-social-behaviour-incidents", "2011-04-01",
      "Anti-social behaviour incidents started to be recorded in a different way. Figures before and after this "
      "date do not compare.", "definition"),

@@ -221,8 +221,9 @@ England and Wales rows are the sums of the 43 forces (British Transport Police i
 - All recorded crime has a series break on 1 April 2019 (framework/series_breaks.csv). Before it,
   the total leaves out fraud. From it, the Home Office file counts every offence code, so it takes
   in the few fraud crimes that forces record themselves, and later corrections. Where both cover a
-  year the newer count is a little higher: 2018/19, 5,200,043 against 5,190,468 (0.2% more);
-  2017/18, 0.3% more. The year ending June 2025 (ONS table P1, fraud left out) is kept, with a
+  year the newer count is a little higher for England and Wales: 2018/19, 5,200,043 against 5,190,468
+  (0.2% more); 2017/18, 0.3% more. Forces differ more: in 2018/19 from 2.5% fewer (Northamptonshire)
+  to 8.9% more (Dyfed-Powys). The year ending June 2025 (ONS table P1, fraud left out) is kept, with a
   note that it belongs to the older definition.
 - Derbyshire has the same count, 86,228, in 2021/22 and 2022/23 in the Home Office file. This may be
   a quirk of the source; it is kept as published and both rows have a note.

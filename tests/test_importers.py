@@ -262,3 +262,155 @@ def test_anti_social_behaviour_import_from_raw(tmp_path):
         write_package(build_package(name, RAW), b)
         for rel in sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file()):
             assert (a / rel).read_bytes() == (b / rel).read_bytes() == (PACKAGES / rel).read_bytes(), rel
+
+
+# --------------------------------------------------------------------------- force-by-year files (issue 14)
+# Every constant below was worked out by hand from the raw CSVs in ho_force_year_recent/ (grep, awk and a
+# calculator), not by the importers: charge rate = closed_ex_fraud_t1 / closed_ex_fraud_assigned x 100;
+# recorded crime and stop and search per 1,000 = count / reference/population.csv x 1,000.
+
+FORCE_YEAR = RAW / "ho_force_year_recent"
+DURHAM, CLEVELAND, SURREY, MET, GMP, DERBYSHIRE = (
+    "E23000008", "E23000013", "E23000031", "E23000001", "E23000005", "E23000018")
+MERSEYSIDE, AVON, DORSET, CITY, EW = "E23000004", "E23000036", "E23000039", "E23000034", "K04000001"
+CHARGES_2025_26 = {  # code: (charges, all assigned outcomes, 100 x charges / outcomes) for April 2025 to March 2026
+    DURHAM: (7143, 57786, 12.3611),      # raw: Durham,durham,2025/26,... closed_ex_fraud_t1 7143, assigned 57786
+    CLEVELAND: (9520, 74202, 12.8298),   # raw: Cleveland,...,2025/26: 9520 and 74202
+    SURREY: (7821, 75561, 10.3506),      # raw: Surrey,...,2025/26: 7821 and 75561
+    MET: (78174, 919293, 8.5037),        # raw: Metropolitan Police,...,2025/26: 78174 and 919293
+    EW: (543200, 5166179, 10.5145),      # awk sum of the 43 forces (British Transport Police left out)
+}
+RECORDED_EW = {  # year ending 31 March: all recorded crime, sum of the 43 forces in the raw file
+    "2020-03-31": 5234118, "2021-03-31": 4580184, "2022-03-31": 5277019, "2023-03-31": 5512608,
+    "2024-03-31": 5324846, "2025-03-31": 5225442, "2026-03-31": 5143915,
+}
+
+
+def _by_key(package: str) -> dict[tuple[str, str, str], dict]:
+    return {(r["indicator_id"], r["area_code"], r["period_start"]): r for r in _values(package)}
+
+
+def test_charge_rate_all_crime_2025_26_matches_hand_counts():
+    rows = _by_key("crime-outcomes")
+    for code, (charges, outcomes, rate) in CHARGES_2025_26.items():
+        r = rows[("charge-rate-all-crime", code, "2025-04-01")]
+        assert r["period_end"] == "2026-03-31"
+        assert (int(r["numerator"]), int(r["denominator"])) == (charges, outcomes), code
+        assert float(r["value"]) == pytest.approx(rate, abs=0.05), code   # to 0.1 percentage points
+        assert float(r["value"]) == pytest.approx(100 * charges / outcomes, abs=1e-4)
+
+
+def test_charge_rate_all_crime_missing_forces_are_x_never_zero():
+    rows = _by_key("crime-outcomes")
+    all_crime = [r for r in rows.values() if r["indicator_id"] == "charge-rate-all-crime"]
+    assert sorted({r["period_start"][:4] for r in all_crime}) == [str(y) for y in range(2014, 2026)]
+    assert len(all_crime) == 12 * 44
+    not_given = {(r["area_code"], r["period_start"]) for r in all_crime if r["value"] == "[x]"}
+    fy1415 = {"E23000026", "E23000002", "W15000004", "E23000027", "E23000021", MET, "E23000011", EW}
+    assert not_given == {(c, "2014-04-01") for c in fy1415} | {(GMP, "2019-04-01"), (EW, "2019-04-01")}
+    assert all(r["note"].startswith("Not available") for r in all_crime if r["value"] == "[x]")
+    assert not any(r["value"] != "[x]" and float(r["value"]) == 0 for r in all_crime)
+    # 2017/18 and 2018/19 now come from the later tables: one series, marked revised
+    durham = rows[("charge-rate-all-crime", DURHAM, "2018-04-01")]
+    assert (durham["numerator"], durham["denominator"], durham["status"]) == ("6303", "63732", "[r]")
+    assert rows[("charge-rate-all-crime", DURHAM, "2025-04-01")]["status"] == ""
+
+
+def test_total_recorded_crime_has_every_financial_year_to_2026():
+    rows = _values("recorded-crime")
+    ew = {r["period_end"]: r for r in rows if r["indicator_id"] == "total-recorded-crime" and r["area_code"] == EW}
+    for end, count in RECORDED_EW.items():
+        assert int(ew[end]["numerator"]) == count, end
+        assert ew[end]["period_start"] == f"{int(end[:4]) - 1}-04-01"
+    assert float(ew["2020-03-31"]["value"]) == pytest.approx(88.2386, abs=1e-4)   # 5,234,118 / 59,317,788 (mid-2019)
+    assert "mid-2023" in ew["2026-03-31"]["note"]                                 # population after the latest estimate
+    keyed = _by_key("recorded-crime")
+    durham = keyed[("total-recorded-crime", DURHAM, "2020-04-01")]
+    assert (durham["numerator"], durham["denominator"], durham["value"]) == ("55786", "626031", "89.1106")
+    for start in ("2021-04-01", "2022-04-01"):   # the source gives Derbyshire 86,228 in both years: kept, with a note
+        r = keyed[("total-recorded-crime", DERBYSHIRE, start)]
+        assert r["numerator"] == "86228" and "86,228" in r["note"] and "as it was published" in r["note"]
+    assert "86,228" not in keyed[("total-recorded-crime", DERBYSHIRE, "2023-04-01")]["note"]
+    breaks = {(b["indicator_id"], b["break_date"]): b for b in _csv(PACKAGES / "framework" / "series_breaks.csv")}
+    assert breaks[("total-recorded-crime", "2019-04-01")]["kind"] == "definition"
+
+
+def test_stop_and_search_rates_match_hand_counts():
+    rows = _by_key("stop-and-search")
+    rate = "stop-and-search-rate"
+    assert (rows[(rate, MERSEYSIDE, "2024-04-01")]["numerator"], rows[(rate, MERSEYSIDE, "2024-04-01")]["value"]) == (
+        "53105", "36.4591")                                # 53,105 / 1,456,562 (mid-2023) x 1,000
+    assert "mid-2023" in rows[(rate, MERSEYSIDE, "2024-04-01")]["note"]
+    assert rows[(rate, MET, "2006-04-01")]["value"] == "48.0947"     # 365,068 / 7,590,600 (mid-2006)
+    assert rows[(rate, EW, "2024-04-01")]["numerator"] == "494892"   # csv sum of 43 forces, 2024/25
+    assert rows[(rate, EW, "2006-04-01")]["numerator"] == "1037735"  # = the source's "All - excluding BTP" row
+    assert rows[(rate, CITY, "2019-04-01")]["numerator"] == "2942"
+    ends = sorted({r["period_end"] for r in rows.values() if r["indicator_id"] == rate})
+    assert ends[0] == "2007-03-31" and ends[-1] == "2025-03-31" and len(ends) == 19
+    ratio = "stop-and-search-black-white-ratio"
+    for code, value in ((AVON, "4.7200"), (DORSET, "13.6842"), (EW, "4.0862")):   # 11.8/2.5, 26.0/1.9, 23.7/5.8
+        r = rows[(ratio, code, "2022-04-01")]
+        assert r["value"] == value and r["period_end"] == "2023-03-31", code
+    assert rows[(ratio, CITY, "2022-04-01")]["value"] == "[x]"
+    catalogue = {i["indicator_id"]: i for i in _csv(PACKAGES / "framework" / "indicators.csv")}
+    for ind in (rate, ratio):
+        assert catalogue[ind]["comparable"] == "false" and catalogue[ind]["polarity"] == "no-judgement"
+        assert catalogue[ind]["comparability_note"]
+    assert "vehicle" in catalogue[rate]["definition"] and "Census" in catalogue[ratio]["caveats"]
+
+
+def _raw_rows(name: str) -> list[dict]:
+    return _csv(FORCE_YEAR / name)
+
+
+@needs_raw
+def test_hand_count_constants_are_the_raw_cells():
+    outcomes = {(r["force"], r["fy"]): r for r in _raw_rows("ho_outcomes_force_year_2014_2026.csv")}
+    for name, code in (("Durham", DURHAM), ("Cleveland", CLEVELAND), ("Surrey", SURREY), ("Metropolitan Police", MET)):
+        r = outcomes[(name, "2025/26")]
+        assert (int(r["closed_ex_fraud_t1"]), int(r["closed_ex_fraud_assigned"])) == CHARGES_2025_26[code][:2]
+    recorded = {(r["force"], r["fy"]): int(r["recorded_crime"])
+                for r in _raw_rows("ho_prc_recorded_crime_force_year_2012_2026.csv")}
+    assert recorded[("Derbyshire", "2021/22")] == recorded[("Derbyshire", "2022/23")] == 86228
+    assert recorded[("Durham", "2020/21")] == 55786
+    searches = {(r["police_force"], r["financial_year"]): int(r["total_searches"])
+                for r in _raw_rows("stop_search_totals_by_force_2020_2025_unjust.csv")}
+    assert searches[("Merseyside", "2024/25")] == 53105
+    eff = {(r["geography"], r["time"]): r for r in _raw_rows("eff_stop_search_all_ethnicity_by_pfa_2006_2023_subset.csv")}
+    assert eff[("Metropolitan Police", "2006/07")]["number_of_stop_and_searches"] == "365068"
+    assert eff[("All - excluding BTP", "2006/07")]["number_of_stop_and_searches"] == "1037735"
+
+
+@needs_raw
+def test_force_year_importers_match_the_committed_packages(tmp_path):
+    for name in ("crime-outcomes", "recorded-crime", "stop-and-search"):
+        write_package(build_package(name, RAW), tmp_path)
+        for path in sorted((tmp_path / name).iterdir()):
+            assert path.read_bytes() == (PACKAGES / name / path.name).read_bytes(), path.name
+
+
+def _raw_copy(tmp_path: Path, name: str, edit) -> Path:
+    """A raw folder holding one edited copy of a force-by-year file (the real file, changed in one place)."""
+    folder = tmp_path / "raw" / "ho_force_year_recent"
+    folder.mkdir(parents=True)
+    text = (FORCE_YEAR / name).read_text(encoding="utf-8")
+    (folder / name).write_text(edit(text), encoding="utf-8")
+    return tmp_path / "raw"
+
+
+@needs_raw
+def test_force_year_bad_input_gives_clear_errors(tmp_path):
+    from forcepages.importers import force_year, stop_search
+
+    raw = _raw_copy(tmp_path, "ho_prc_recorded_crime_force_year_2012_2026.csv",
+                    lambda t: t.replace("Durham,durham,2020/21", "Durhamshire,durham,2020/21"))
+    with pytest.raises(ValueError, match="unknown force name 'Durhamshire'"):
+        force_year.recorded_crime(raw)
+    with pytest.raises(ValueError, match="not a financial year"):
+        force_year.fy_dates("2025-26")
+    raw2 = _raw_copy(tmp_path / "b", "ho_outcomes_force_year_2014_2026.csv",
+                     lambda t: t.replace(",7143,", ",7143.5,"))   # Durham 2025/26 closed_ex_fraud_t1 (and _all_t1)
+    with pytest.raises(ValueError, match=r"closed_ex_fraud_t1: expected a whole number, found '7143.5'"):
+        force_year.charges(raw2)
+    with pytest.raises(FileNotFoundError, match="raw file not found"):
+        stop_search.ethnicity_rates(tmp_path / "nowhere")

@@ -25,6 +25,7 @@ IMPORTERS = {
     "police-funding": "funding",
     "police-uk-monthly": "police_uk",
     "anti-social-behaviour": "anti_social_behaviour",
+    "stop-and-search": "stop_search",
 }
 
 

@@ -33,6 +33,8 @@ OGL_LICENCE = {
 }
 ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 RELEASE_DATE = "2025-11-24"  # fixed date of version 1.0.0 of every package built here
+FIRST_RELEASE = {"version": "1.0.0", "date": RELEASE_DATE, "description": "First release, made by forcepages importers."}
+FORCE_YEAR_DATE = "2026-12-03"  # fixed date of the releases that added the force-by-year files (issue 14)
 
 
 def raw_dir() -> Path:
@@ -254,10 +256,14 @@ class Package:
     sources: list[dict]
     resources: list[Resource]
     readme: str
-    changes: list[dict] = field(default_factory=lambda: [
-        {"version": "1.0.0", "date": RELEASE_DATE, "description": "First release, made by forcepages importers."}])
+    changes: list[dict] = field(default_factory=lambda: [dict(FIRST_RELEASE)])
     version: str = "1.0.0"
     keywords: list[str] = field(default_factory=list)
+
+
+def with_change(version: str, description: str, day: str = FORCE_YEAR_DATE) -> list[dict]:
+    """The first release and one later release, for a package's ``changes`` list."""
+    return [dict(FIRST_RELEASE), {"version": version, "date": day, "description": description}]
 
 
 def values_resource(name: str, title: str, description: str, rows: list[Row]) -> Resource:

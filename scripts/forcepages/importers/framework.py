@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import ID_PATTERN, MISSING_VALUES, Package, Resource
+from .common import Package, Resource
+from .framework_schema import INDICATOR_FIELDS, schemas
+from .stop_search_catalogue import STOP_AND_SEARCH
 
 HO_PRC = "Home Office, police recorded crime (open data by police force area) and ONS police force area data tables"
 RECORDED_CAVEAT = ("These are crimes the police recorded. Some crimes are never reported. "
@@ -29,11 +31,12 @@ DOMAINS = [
 ]
 
 
-def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra="", **more):
+def _crime(id_, title, definition, domain, rate_base=1000, decimals=2, caveats=RECORDED_CAVEAT, extra="",
+           source=HO_PRC, **more):
     unit = "offences per 1,000 people" if rate_base == 1000 else "offences per 100,000 people"
     return dict(indicator_id=id_, title=title, definition=definition, domain_id=domain, measure="rate", unit=unit,
                 rate_base=str(rate_base), polarity="lower-is-better", decimals=str(decimals),
-                disclosure_threshold="", source_package="recorded-crime", source=HO_PRC,
+                disclosure_threshold="", source_package="recorded-crime", source=source,
                 caveats=" ".join(x for x in (caveats, extra, POP_CAVEAT) if x), **more)
 
 
@@ -43,13 +46,22 @@ OUTCOMES_CAVEAT = ("This counts charges given in the year, out of all outcomes g
                    "on the kinds of crime the force deals with.")
 
 
-def _charge(id_, title, what, domain):
+ALL_OUTCOMES_SOURCE = ("Home Office, police recorded crime and outcomes open data tables (years ending March 2015 "
+                       "to March 2026)")
+ALL_OUTCOMES_CAVEAT = (" Bedfordshire, Cumbria, Dyfed-Powys, Hertfordshire, Leicestershire, the Metropolitan Police "
+                       "and South Yorkshire did not give all their outcomes for April 2014 to March 2015. Greater "
+                       "Manchester did not give them for July 2019 to March 2020. Those years are shown as not "
+                       "available. Until April 2021 forces did not have to record one kind of outcome: when a "
+                       "person is sent on a course or given help instead.")
+
+
+def _charge(id_, title, what, domain, more="", source=OUTCOMES_SOURCE, caveats=OUTCOMES_CAVEAT):
     return dict(indicator_id=id_, title=title,
                 definition=(f"Out of every 100 outcomes the police gave to {what} in the year, how many were a "
-                            "charge or a summons to court. Fraud is not counted."),
+                            f"charge or a summons to court.{more} Fraud is not counted."),
                 domain_id=domain, measure="proportion", unit="%", rate_base="", polarity="higher-is-better",
-                decimals="1", disclosure_threshold="", source_package="crime-outcomes", source=OUTCOMES_SOURCE,
-                caveats=OUTCOMES_CAVEAT)
+                decimals="1", disclosure_threshold="", source_package="crime-outcomes", source=source,
+                caveats=caveats)
 
 
 WORKFORCE_SOURCE = "Home Office, police workforce open data tables (31 March 2007 to 31 March 2023)"
@@ -97,8 +109,15 @@ def _survey(id_, title, definition, polarity, caveats=BCS_CAVEAT, source=VFM_SOU
 INDICATORS = [
     # Local crime and policing
     _crime("total-recorded-crime", "All recorded crime",
-           "All crimes the police recorded in 12 months, for every 1,000 people living in the area. Fraud is not counted.",
-           "local-crime-and-policing", decimals=1),
+           "All crimes the police recorded in 12 months, for every 1,000 people living in the area. Until March "
+           "2019 fraud is not counted. From April 2019 each figure is for a year from April to March, and it counts "
+           "the few fraud crimes that forces record themselves.",
+           "local-crime-and-policing", decimals=1,
+           extra=("The way the total is counted changed in April 2019, so figures before and after do not compare "
+                  "exactly. Derbyshire has the same number of crimes in April 2021 to March 2022 and April 2022 to "
+                  "March 2023. This may be a mistake in the source. We show it as published."),
+           source=HO_PRC + "; Home Office, police recorded crime open data by police force area, years ending March "
+                           "2020 to March 2026"),
     _crime("burglary-of-homes", "Burglary of homes",
            "Break-ins to homes recorded by the police in 12 months, for every 1,000 people. Until March 2017 this "
            "was domestic burglary. From April 2017 it is residential burglary, which also counts sheds and garages "
@@ -156,7 +175,11 @@ INDICATORS = [
                   "to March 2018. Cheshire's figure for April 2017 to March 2018 was first given for 11 months "
                   "and has since been revised. City of London has few residents, so its rates are very high. "
                   "Rates use the mid-year population for the 30 June inside the year.")),
-    _charge("charge-rate-all-crime", "Crimes that led to a charge", "all crimes", "local-crime-and-policing"),
+    _charge("charge-rate-all-crime", "Crimes that led to a charge", "all crimes", "local-crime-and-policing",
+            more=(" An outcome is how the police close a crime, such as a charge, a caution or no suspect found. "
+                  "The rate is out of outcomes, not out of all the crimes recorded."),
+            source=ALL_OUTCOMES_SOURCE, caveats=OUTCOMES_CAVEAT + ALL_OUTCOMES_CAVEAT),
+    *STOP_AND_SEARCH,
     _charge("charge-rate-violence-with-injury", "Violence with injury that led to a charge",
             "attacks that hurt someone", "local-crime-and-policing"),
     _charge("charge-rate-burglary", "Burglary that led to a charge", "burglaries of homes and other buildings",
@@ -251,6 +274,12 @@ COVID_PHASE = ("COVID-19 restrictions began on 23 March 2020. People went out mu
                "anti-social behaviour changed for a while. Months from here are judged against each other, "
                "not against the months before.")
 SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks the series; "phase" restarts SPC limits
+    ("total-recorded-crime", "2019-04-01",
+     "From April 2019 the figures come from a newer Home Office table, one for each year from April to March. It "
+     "counts every crime the police recorded, with the few fraud crimes that forces record themselves, and it takes "
+     "in later corrections. For England and Wales in April 2018 to March 2019 it gives about 2 more crimes in every "
+     "1,000 than the older figures. For some forces the gap is bigger: for Dyfed-Powys it is about 9 in every 100. "
+     "So figures before and after this date do not compare exactly.", "definition"),
     ("anti-social-behaviour-incidents", "2011-04-01",
      "Anti-social behaviour incidents started to be recorded in a different way. Figures before and after this "
      "date do not compare.", "definition"),
@@ -260,10 +289,6 @@ SERIES_BREAKS = [  # (indicator, date, what changed, kind): "definition" breaks 
     ("monthly-anti-social-behaviour-police-uk", "2020-03-23", COVID_PHASE, "phase"),
     ("monthly-recorded-crime-police-uk", "2020-03-23", COVID_PHASE, "phase"),
 ]
-
-INDICATOR_FIELDS = ["indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base", "polarity",
-                    "decimals", "disclosure_threshold", "source_package", "source", "caveats", "census", "comparable",
-                    "comparability_note"]
 
 README = """# Framework: domains, indicators and series breaks
 
@@ -277,70 +302,8 @@ Written by hand in `scripts/forcepages/importers/framework.py` and written out b
 """
 
 
-def _s(name, desc, **kw):
-    return {"name": name, "type": "string", "description": desc, **kw}
-
-
 def build(raw: Path | None = None) -> Package:
-    domain_schema = {
-        "fields": [
-            _s("domain_id", "Domain id.", constraints={"required": True, "unique": True, "pattern": ID_PATTERN}),
-            _s("title", "Title.", constraints={"required": True}),
-            _s("description", "One plain-English sentence.", constraints={"required": True}),
-            {"name": "order", "type": "integer", "description": "Order on the site.",
-             "constraints": {"required": True, "minimum": 1}},
-        ],
-        "primaryKey": ["domain_id"],
-    }
-    ind_schema = {
-        "fields": [
-            _s("indicator_id", "Indicator id, used in addresses.",
-               constraints={"required": True, "unique": True, "pattern": ID_PATTERN}),
-            _s("title", "Plain-English name.", constraints={"required": True}),
-            _s("definition", "Plain-English definition.", constraints={"required": True}),
-            _s("domain_id", "Domain.", constraints={"required": True}),
-            _s("measure", "rate, proportion, survey or value.",
-               constraints={"required": True, "enum": ["rate", "proportion", "survey", "value"]}),
-            _s("unit", "Unit in words.", constraints={"required": True}),
-            {"name": "rate_base", "type": "integer", "description": "People the rate is per (rates only).",
-             "constraints": {"enum": [1000, 100000]}},
-            _s("polarity", "Which way is better.",
-               constraints={"required": True, "enum": ["higher-is-better", "lower-is-better", "no-judgement"]}),
-            {"name": "decimals", "type": "integer", "description": "Decimal places to show.",
-             "constraints": {"required": True, "minimum": 0, "maximum": 3}},
-            {"name": "disclosure_threshold", "type": "integer",
-             "description": "Numerators below this are published as [c].", "constraints": {"minimum": 1}},
-            _s("source_package", "Package holding the values.", constraints={"required": True, "pattern": ID_PATTERN}),
-            _s("source", "Publisher and title of the official source.", constraints={"required": True}),
-            _s("caveats", "Notes readers must know."),
-            {"name": "census", "type": "boolean", "description": (
-                "true for a complete count or an amount (staff, money) with no chance variation: no intervals, "
-                "no significance tests, no better or worse. Empty means false.")},
-            {"name": "comparable", "type": "boolean", "description": (
-                "false when forces' figures do not compare, or measure police activity or recording rather than "
-                "outcomes: no better or worse. Empty means true.")},
-            _s("comparability_note", "Why forces do not compare, in plain words (needed when comparable is false)."),
-        ],
-        "missingValues": [""],
-        "primaryKey": ["indicator_id"],
-        "foreignKeys": [{"fields": ["domain_id"], "reference": {"resource": "domains", "fields": ["domain_id"]}}],
-    }
-    break_schema = {
-        "fields": [
-            _s("indicator_id", "Indicator.", constraints={"required": True, "pattern": ID_PATTERN}),
-            {"name": "break_date", "type": "date", "format": "%Y-%m-%d",
-             "description": "First day of the new series.", "constraints": {"required": True}},
-            _s("description", "What changed.", constraints={"required": True}),
-            _s("kind", ("definition: the definition changed, so figures before and after do not compare (the line "
-                        "breaks and no trend spans it); phase: the same measure in new conditions, such as COVID-19 "
-                        "restrictions (control limits restart). Empty means definition."),
-               constraints={"enum": ["definition", "phase"]}),
-        ],
-        "missingValues": MISSING_VALUES,
-        "primaryKey": ["indicator_id", "break_date"],
-        "foreignKeys": [{"fields": ["indicator_id"],
-                         "reference": {"resource": "indicators", "fields": ["indicator_id"]}}],
-    }
+    domain_schema, ind_schema, break_schema = schemas()
     inds = sorted(INDICATORS, key=lambda d: d["indicator_id"])
     return Package(
         name="framework",

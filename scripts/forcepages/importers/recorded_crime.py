@@ -1,10 +1,12 @@
-"""`recorded-crime` package: police recorded crime rates by force, 2003 to 2025.
+"""`recorded-crime` package: police recorded crime rates by force, 2003 to 2026.
 
 Sources, in order of precedence for a period:
 1. Home Office rec-crime-pfa.csv: 12 months ending March 2003 ... December 2018.
 2. ONS PFA data tables, Table P1: 12 months ending March, June, September, December 2019
    (editions that add periods after December 2018).
 3. ONS PFA table P1, year ending June 2025 (CSV export).
+4. All recorded crime only, April 2019 to March 2026: the Home Office force-by-year file
+   (recorded_crime_years.py), after a series break.
 Knife crime: ONS PFA tables, Table P4, 8 editions, years ending March 2018 ... December 2019.
 """
 
@@ -18,8 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, population_for, rate_row,
-                     values_resource, year_before)
+                     values_resource, with_change, year_before)
 from .ons_tables import ONS_DIR, read_table, title
+from .recorded_crime_years import financial_year_rows, mark_june_2025
 
 REC_CRIME = "ho_rec_crime_pfa/rec-crime-pfa.csv"
 P1_2025 = "ons_pfa_tables_ye_jun2025/table_P1_pfa_counts_ye_jun2025.csv"
@@ -175,7 +178,8 @@ def build_rows(raw: Path) -> list[Row]:
             else:
                 mixed = any(isinstance(counts.get((c, end), {}).get(label), str) for c in FORCE_CODES)
                 rows.append(Row(ind, ENGLAND_AND_WALES, start, end, "[x]", note=MIXED_NOTE if mixed else EW_GMP_NOTE))
-    return rows
+    mark_june_2025(rows)
+    return rows + financial_year_rows(raw)
 
 
 README = """# Police recorded crime by force
@@ -183,7 +187,8 @@ README = """# Police recorded crime by force
 Rates of crimes recorded by the police, for every 1,000 people (homicide and knife crime: for
 every 100,000 people), for the 43 police force areas and England and Wales. Each value covers
 12 months (a rolling year): annual to March 2007, then every quarter to December 2019, and the
-year ending June 2025.
+year ending June 2025. All recorded crime also has every year from April to March, April 2019 to
+March 2026.
 
 ## How it was made
 
@@ -197,6 +202,11 @@ year ending June 2025.
   (periods after the Home Office file ends). Where both sources cover a period (March to December 2018),
   the Home Office file is used.
 - ONS police force area data tables, Table P1, year ending June 2025.
+- All recorded crime, years April 2019 to March 2020 ... April 2025 to March 2026:
+  `ho_force_year_recent/ho_prc_recorded_crime_force_year_2012_2026.csv`, the sum of every offence code
+  per force and financial year in the Home Office "Police recorded crime open data Police Force Area
+  tables, year ending March 2013 onwards" (edition of 23 July 2026; SOURCES.md section 8). Earlier
+  years in that file overlap the periods above and are not used.
 - Knife crime: ONS police force area data tables, Table P4 (selected serious offences involving a knife
   or sharp instrument), years ending March 2018 to December 2019.
 
@@ -208,6 +218,17 @@ England and Wales rows are the sums of the 43 forces (British Transport Police i
 
 ## Caveats
 
+- All recorded crime has a series break on 1 April 2019 (framework/series_breaks.csv). Before it,
+  the total leaves out fraud. From it, the Home Office file counts every offence code, so it takes
+  in the few fraud crimes that forces record themselves, and later corrections. Where both cover a
+  year the newer count is a little higher for England and Wales: 2018/19, 5,200,043 against 5,190,468
+  (0.2% more); 2017/18, 0.3% more. Forces differ more: in 2018/19 from 2.5% fewer (Northamptonshire)
+  to 8.9% more (Dyfed-Powys). The year ending June 2025 (ONS table P1, fraud left out) is kept, with a
+  note that it belongs to the older definition.
+- Derbyshire has the same count, 86,228, in 2021/22 and 2022/23 in the Home Office file. This may be
+  a quirk of the source; it is kept as published and both rows have a note.
+- Rates for April 2024 to March 2025 and April 2025 to March 2026 use the mid-2023 population, the
+  latest estimate; the rows say so.
 - Burglary of homes: until March 2017, domestic burglary; from April 2017, residential burglary.
   12-month periods that mix the two (ending June, September and December 2017) are `[x]`.
 - Greater Manchester Police could not supply data for the years ending September and December 2019
@@ -222,7 +243,7 @@ def build(raw: Path) -> Package:
         name="recorded-crime",
         title="Police recorded crime by force",
         description="Rates of police recorded crime by offence group for the 43 police force areas of England and "
-                    "Wales, rolling 12 months, 2003 to 2025.",
+                    "Wales, rolling 12 months, 2003 to 2025; all recorded crime per financial year to March 2026.",
         sources=[
             {"title": "Recorded crime data at Police Force Area level",
              "path": "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables",
@@ -231,9 +252,17 @@ def build(raw: Path) -> Package:
                       "and year ending June 2025",
              "path": "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/"
                      "policeforceareadatatables", "publisher": "Office for National Statistics"},
+            {"title": "Police recorded crime open data Police Force Area tables, year ending March 2013 onwards "
+                      "(23 July 2026 edition; sums per force and year from SGilr/oocd-dashboard, "
+                      "data/processed/denominators.csv)",
+             "path": "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables",
+             "publisher": "Home Office"},
         ],
         resources=[values_resource("recorded-crime", "Recorded crime rates",
                                    "One row per indicator, area and 12-month period.", rows)],
         readme=README,
         keywords=["police recorded crime"],
+        version="1.1.0",
+        changes=with_change("1.1.0", "All recorded crime: every year from April 2019 to March 2026, from the Home "
+                                     "Office's force-by-year tables, after a series break on 1 April 2019."),
     )

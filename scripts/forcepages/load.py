@@ -266,6 +266,9 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     for name in ("region", "country", "parent_code"):
         if name not in areas.columns:
             areas[name] = ""
+    if contract.NON_RESIDENT not in areas.columns:
+        areas[contract.NON_RESIDENT] = ""
+    areas[contract.NON_RESIDENT] = areas[contract.NON_RESIDENT].fillna("").astype(str).str.strip().str.lower().eq("true")
     slugs = areas["name"].map(slugify)
     clash = slugs.duplicated(keep=False)
     areas["slug"] = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())

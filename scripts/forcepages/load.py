@@ -22,6 +22,8 @@ REFERENCE_TABLES = {
     "areas": ("area_code", "name", "area_type"),
     "population": ("area_code", "year", "population"),
     "similar_forces": ("area_code", "similar_area_code"),
+    "similar_forces_inputs": ("variable", "description", "source"),             # optional: the method's inputs
+    "similar_forces_stability": ("area_code", "left_out", "members_changed"),  # optional: leave-one-input-out check
 }
 FRAMEWORK_TABLES = {
     "domains": ("domain_id", "title", "description", "order"),
@@ -44,6 +46,8 @@ class Data:
     breaks: pd.DataFrame
     values: pd.DataFrame
     packages: list[PackageInfo] = field(default_factory=list)
+    similar_inputs: pd.DataFrame = field(default_factory=pd.DataFrame)     # what the groups are worked out from
+    similar_stability: pd.DataFrame = field(default_factory=pd.DataFrame)  # members changed, one input left out
 
 
 def slugify(text: str) -> str:
@@ -98,6 +102,14 @@ def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
                                       lambda r, c=col: f'"{r[c]}" is not an area code in areas.csv.', "Check the code.")
         problems += contract.flag(similar, similar["area_code"].eq(similar["similar_area_code"]), swhere, "similar_area_code",
                                   lambda r: "a force cannot be similar to itself.", "Remove the row.")
+    stability = tables["similar_forces_stability"]
+    if stability is not None and len(stability):
+        twhere = rel(package.folder / _resource(package, "similar_forces_stability")["path"], root)
+        problems += contract.flag(stability, ~stability["area_code"].isin(codes), twhere, "area_code",
+                                  lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Check the code.")
+        changed, bad = contract.parse_numbers(stability["members_changed"])
+        problems += contract.flag(stability, bad | changed.isna() | (changed < 0), twhere, "members_changed",
+                                  lambda r: f'"{r["members_changed"]}" is not a count of 0 or more.', "Give a whole number.")
     population = tables["population"]
     if population is not None and len(population):
         pwhere = rel(package.folder / _resource(package, "population")["path"], root)
@@ -285,4 +297,5 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     if len(values):
         values = values.sort_values(["indicator_id", "area_code", "period_end", "period_start"]).reset_index(drop=True)
     return Data(areas=areas.set_index("area_code", drop=False), population=population, similar=reference["similar_forces"],
-                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages)
+                domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages,
+                similar_inputs=reference["similar_forces_inputs"], similar_stability=reference["similar_forces_stability"])

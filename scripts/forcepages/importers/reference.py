@@ -9,7 +9,7 @@ from pathlib import Path
 from .common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES,
                      MISSING_VALUES, Package, Resource, force_code, fmt)
 from .ons_tables import read_table, sheet_rows
-from .similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, YEARS,
+from .similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS,
                          groups, lad_tables, lad_to_pfa, readme_section, stability)
 
 P3_2019 = "ons_pfa_tables/policeforceareatablesyeendingmarch2019.xlsx"
@@ -216,6 +216,17 @@ def build(raw: Path) -> Package:
         "primaryKey": ["area_code", "basis_year", "left_out"],
         "foreignKeys": fk("area_code"),
     }
+    inputs_schema = {
+        "fields": [s("variable", "Name of the input.", constraints={"required": True, "unique": True}),
+                   s("label", "A short name for it."),
+                   s("description", "What it is, in plain words.", constraints={"required": True}),
+                   s("detail", "How it is worked out."),
+                   s("source", "Publisher and table it comes from.", constraints={"required": True}),
+                   s("years", "Which year's figures go into the groups for mid-year Y."),
+                   s("why", "Why it helps to say which forces are alike.")],
+        "primaryKey": ["variable"],
+    }
+    inputs = [[v.key, v.label, v.words, v.detail, v.source, v.years, v.why] for v in VARIABLES]
     ons = "https://www.ons.gov.uk/peoplepopulationandcommunity/"
     return Package(
         name="reference",
@@ -250,6 +261,9 @@ def build(raw: Path) -> Package:
             Resource("similar_forces_stability", "How firm the similar forces are", "For each force and each input, "
                      f"how many of its {K_SIMILAR} similar forces change when that input is left out.", stab_schema,
                      ["area_code", "basis_year", "left_out", "members_changed"], stab_rows),
+            Resource("similar_forces_inputs", "What the similar forces are worked out from", "The inputs of the "
+                     "similarity method, with their sources. None is a crime, outcome or police figure.", inputs_schema,
+                     ["variable", "label", "description", "detail", "source", "years", "why"], inputs),
         ],
         readme=README + readme_section(raw),
         keywords=["police", "population", "similar forces"],

@@ -37,39 +37,48 @@ class Variable:
     """One input of the similarity method."""
 
     key: str
+    label: str      # a short name for table headings
     words: str      # what it is, in plain words
+    detail: str     # how it is worked out
     source: str     # publisher and table
     file: str       # raw file it is read from
     tables: tuple   # sheets or columns read
-    years: str      # which year's figures go into the groups for year Y
+    years: str      # which year's figures go into the groups of mid-year Y
     why: str
 
 
+def _lad(key: str, label: str, words: str, detail: str, sheet: str, table_words: str, why: str) -> Variable:
+    """An input read from the ONS mid-year estimates by local authority for the groups' own year."""
+    return Variable(key, label, words, detail, f"ONS mid-year population estimates by local authority, table {sheet}"
+                    f"{table_words}", LAD_FILE, (sheet,), "the same year as the groups (2011 to 2023)", why)
+
+
 VARIABLES = (
-    Variable("log_density", "people per square km (log10)",
-             "ONS mid-year population estimates by local authority, table MYE5 (population and area)",
-             LAD_FILE, ("MYE5",), "mid-year Y",
-             "Crowded places have more people, traffic and night-time economy in a small space."),
-    Variable("density_spread", "how much population density differs between the force's council areas "
-             "(population-weighted standard deviation of log10 density)",
-             "ONS mid-year population estimates by local authority, table MYE5", LAD_FILE, ("MYE5",), "mid-year Y",
-             "A force with one big city and a wide countryside polices two kinds of place at once."),
-    Variable("dense_share", f"share of people living in council areas with {URBAN_DENSITY:,} or more people per square km",
-             "ONS mid-year population estimates by local authority, table MYE5", LAD_FILE, ("MYE5",), "mid-year Y",
-             "How much of the population lives in towns and cities rather than in the country."),
-    Variable("people_per_household", "people per household",
-             "ONS police force area data tables: population and household estimates (Table P9 and P10, year "
-             "ending March 2018 edition, to 2016; Table P3, year ending March 2019 edition, for 2017)",
+    _lad("log_density", "Crowding", "How many people live in each square km.",
+         "people per square km of the force area, as log10", "MYE5", " (population and area)",
+         "Crowded places have more people, traffic and night-time economy in a small space."),
+    _lad("density_spread", "Mixed town and country", "How much crowding differs between the force's council areas.",
+         "population-weighted standard deviation of log10 people per square km across the force's council areas",
+         "MYE5", "", "A force with one big city and a wide countryside polices two kinds of place at once."),
+    _lad("dense_share", "Living in towns", f"The share of people living in council areas with {URBAN_DENSITY:,} or "
+         "more people in each square km.", f"share of the force's people in council areas with {URBAN_DENSITY:,} or "
+         "more people per square km", "MYE5", "",
+         "How much of the population lives in towns and cities rather than in the country."),
+    Variable("people_per_household", "Household size", "How many people live in each home, on average.",
+             "mid-year population divided by households",
+             "ONS police force area data tables: population and households (Tables P9 and P10, year ending March "
+             "2018, for 2011 to 2016; Table P3, year ending March 2019, for 2017)",
              PFA_2018 + " and " + P3_2017, ("Table P9", "Table P10", "population_mid2017", "households_mid2017"),
-             "Y up to 2017; 2017 for later years (the latest household figures in the raw files)",
+             "the same year up to 2017; 2017 for later groups (the latest household figures we have)",
              "Household size follows family make-up, students and shared housing."),
-    Variable("median_age", "median age (population-weighted mean of its council areas' median ages)",
-             "ONS mid-year population estimates by local authority, table MYE6 (median age)", LAD_FILE, ("MYE6",),
-             "mid-year Y", "Young adults are more often both victims and offenders; older areas differ in what they need."),
-    Variable("ethnic_minority_share", "share of residents in an ethnic group other than White",
-             "Census 2011, ethnic group by police force area (counts of usual residents)", ETHNICITY,
-             ("All categories: Ethnic group", "White"), "2011 for every year (the only Census in the raw files)",
-             "Stands in for the mix of communities; with density it separates big diverse cities from other urban areas."),
+    _lad("median_age", "Age", "The age of the person in the middle, if everyone lined up by age.",
+         "population-weighted mean of the median ages of the force's council areas", "MYE6", " (median age)",
+         "Young adults are more often both victims and offenders; older areas need different things."),
+    Variable("ethnic_minority_share", "Ethnic mix", "The share of people from ethnic groups other than White.",
+             "1 minus usual residents in White ethnic groups divided by all usual residents",
+             "Census 2011, ethnic group by police force area", ETHNICITY,
+             ("All categories: Ethnic group", "White"), "2011 for all groups (the only Census figures we have)",
+             "With crowding, it tells big mixed cities apart from other towns."),
 )
 VARIABLE_KEYS = tuple(v.key for v in VARIABLES)
 
@@ -204,7 +213,7 @@ SOURCE = (
 
 def readme_section(raw: Path) -> str:
     """The similar_forces part of the reference README, with the group and stability table."""
-    var_lines = "\n".join(f"| `{v.key}` | {v.words} | {v.source} | {v.years} | {v.why} |" for v in VARIABLES)
+    var_lines = "\n".join(f"| `{v.key}` | {v.detail} | {v.source} | {v.years} | {v.why} |" for v in VARIABLES)
     stab = stability(raw)
     first = groups(raw, YEARS[0])
     rows = []
@@ -227,7 +236,7 @@ then compares.
 
 ### Inputs
 
-| variable | what | source | year used for the groups of year Y | why |
+| variable | what | source | year of the figures | why |
 |---|---|---|---|---|
 {var_lines}
 

@@ -110,11 +110,12 @@ tables (year ending March 2019, Table P3, cell `+`). ONS's notes to that table g
 rates are "suppressed due to the small population size of the police force area", and counts "will
 be affected by the size of the resident population relative to the transient or visiting
 populations and may therefore over-represent the number of crimes relative to the real population
-of potential victims". Only the City of London (E23000034) is `true`: about 8,600 residents in
-mid-2019 in the country's main financial district, where hundreds of thousands of people work.
-Its resident population also moves a lot from year to year (8,765 in mid-2019, 13,462 in mid-2023)
-while its crime counts hardly change, so its rates swing for reasons that have nothing to do with
-crime. Sites should show counts for such areas and not compare their per-resident rates.
+of potential victims". Only the City of London (E23000034) is `true`: a financial district with
+7,700 residents in that table (mid-2017), while many times more people come in each day to work or
+visit. Its resident estimate also moves a lot from year to year (8,765 in mid-2019, 13,462 in
+mid-2023, `population.csv`) while its crime counts hardly change, so its rates per resident swing
+for reasons that have nothing to do with crime. Sites should show counts for such areas and not
+compare their rates per resident.
 
 ## population.csv
 

@@ -252,8 +252,8 @@ force area are not in the raw files). People per household after 2017 and ethnic
    so each counts equally.
 2. The distance between two forces is the Euclidean distance between their z-scores.
 3. Each force's group is the k = {K_SIMILAR} other forces nearest to it (ties broken by area code).
-   Seven is the size of the Home Office's most similar groups and leaves enough forces to pool
-   for a steady average.
+   Seven keeps the groups the size they were before and leaves enough forces to pool for a steady
+   average, while staying small enough for the members to be alike.
 4. Groups are worked out for each mid-year from {YEARS[0]} to {YEARS[-1]}
    (`similar_forces_by_year.csv`). **Every comparison on the site uses the mid-{BASIS_YEAR} groups**
    (`similar_forces.csv`, column `basis_year`), the latest population year, for every period.

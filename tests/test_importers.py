@@ -414,3 +414,76 @@ def test_force_year_bad_input_gives_clear_errors(tmp_path):
         force_year.charges(raw2)
     with pytest.raises(FileNotFoundError, match="raw file not found"):
         stop_search.ethnicity_rates(tmp_path / "nowhere")
+
+
+# --------------------------------------------------------------------------- similar forces: inputs, stability, flag
+
+OUTCOME_WORDS = re.compile(r"crime|offence|outcome|recorded|charge|survey|csew|bcs|anti-social|asb|victim|collision|"
+                           r"workforce|officer|staff|grant|spend|stop and search|999|satisfaction|confidence", re.I)
+OUTCOME_FILES = ("ho_rec_crime_pfa", "ho_prc_pfa", "ons_pfa_tables_ye_jun2025", "lesscrime", "cj_charts", "police_uk",
+                 "ho_force_year_recent", "isthisben", "sgilr", "traffic_police", "stats19", "resistancelab/workforce",
+                 "mopd_psd", "ecom185/open-data-table-police-workforce")
+
+
+def test_similarity_inputs_are_characteristics_never_outcomes():
+    from forcepages.importers.similarity import VARIABLES
+    assert len(VARIABLES) >= 5
+    for v in VARIABLES:
+        for text in (v.key, v.words, v.detail, v.source, *v.tables):  # `why` may say how it relates to crime
+            assert not OUTCOME_WORDS.search(text), (v.key, text)
+        for path in v.file.split(" and "):
+            assert not path.startswith(OUTCOME_FILES), (v.key, path)
+        # the only sheets read from ONS's police force area workbooks are the population and household tables
+        for table in v.tables:
+            assert not re.fullmatch(r"Table P[1-8]", table), (v.key, table)
+    published = _csv(PACKAGES / "reference" / "similar_forces_inputs.csv")
+    assert [r["variable"] for r in published] == [v.key for v in VARIABLES]
+    for r in published:
+        assert not OUTCOME_WORDS.search(r["description"] + r["detail"] + r["source"]), r["variable"]
+        assert not BANNED.search(r["description"] + r["why"]), r["variable"]
+
+
+def test_similar_forces_say_their_year_and_stability_is_published():
+    rows = _csv(PACKAGES / "reference" / "similar_forces.csv")
+    assert {r["basis_year"] for r in rows} == {"2023"}
+    assert "mid-2023" in rows[0]["source"] and "no crime" in rows[0]["source"].lower()
+    by_year = _csv(PACKAGES / "reference" / "similar_forces_by_year.csv")
+    assert sorted({r["basis_year"] for r in by_year}) == [str(y) for y in range(2011, 2024)]
+    assert len(by_year) == 13 * 43 * 7
+    latest = {(r["area_code"], r["similar_area_code"]) for r in by_year if r["basis_year"] == "2023"}
+    assert latest == {(r["area_code"], r["similar_area_code"]) for r in rows}
+    stability = _csv(PACKAGES / "reference" / "similar_forces_stability.csv")
+    variables = [r["variable"] for r in _csv(PACKAGES / "reference" / "similar_forces_inputs.csv")]
+    assert len(stability) == 43 * len(variables)
+    assert {r["left_out"] for r in stability} == set(variables)
+    assert all(0 <= int(r["members_changed"]) <= 7 for r in stability)
+    readme = (PACKAGES / "reference" / "README.md").read_text(encoding="utf-8")
+    assert "How firm the groups are" in readme and "No recorded crime" in readme and "basis_year" in readme
+
+
+def test_only_city_of_london_has_a_non_resident_population():
+    areas = _csv(PACKAGES / "reference" / "areas.csv")
+    assert [a["area_code"] for a in areas if a["non_resident_population"] == "true"] == ["E23000034"]
+    assert all(a["non_resident_population"] in ("true", "false") for a in areas)
+
+
+@needs_raw
+def test_similarity_features_match_hand_computed_figures():
+    from forcepages.importers.similarity import similarity_features
+    codes, names, x = similarity_features(RAW, 2023)
+    city = dict(zip(names, x[codes.index("E23000034")]))
+    # MYE5: City of London (one council area) 13,462 people on 2.8904 sq km in mid-2023
+    assert city["log_density"] == pytest.approx(3.66815, abs=1e-5)  # log10(13462 / 2.8904) = log10(4657.49)
+    assert city["density_spread"] == pytest.approx(0, abs=1e-12) and city["dense_share"] == 1
+    assert city["people_per_household"] == pytest.approx(7700 / 3700)  # Table P3, mid-2017: 7,700 people, 3,700 homes
+    assert city["median_age"] == pytest.approx(33.6)                    # MYE6, mid-2023
+    assert city["ethnic_minority_share"] == pytest.approx(1 - 5799 / 7375)  # Census 2011: 5,799 White of 7,375
+    cheshire = dict(zip(names, x[codes.index("E23000006")]))
+    assert cheshire["ethnic_minority_share"] == pytest.approx(0.0308560, abs=1e-6)  # 1 - 995,998 / 1,027,709
+
+
+@needs_raw
+def test_non_resident_flag_comes_from_suppressed_ons_rates():
+    from forcepages.importers.reference import non_resident_flags
+    flags = non_resident_flags(RAW)
+    assert len(flags) == 43 and [c for c, f in flags.items() if f] == ["E23000034"]  # Table P3 shows "+" for the City

@@ -80,3 +80,16 @@ def test_validation_failed_pickles_whole_so_a_worker_can_raise_it():
     assert isinstance(error, ValidationFailed)
     assert error.problems == ValidationFailed(problems).problems
     assert str(error) == "2 problem(s) in the data packages"
+
+
+def test_non_resident_population_flag_is_optional_typed_and_checked():
+    import pandas as pd
+
+    from forcepages import contract
+    national = validate_and_load(load_settings(ROOT / "mkdocs.yml")).areas["non_resident_population"]
+    assert national.dtype == bool and list(national.index[national]) == ["E23000034"]
+    fixture = validate_and_load(load_settings(FIXTURE / "mkdocs.yml")).areas  # no such column: false everywhere
+    assert fixture["non_resident_population"].dtype == bool and not fixture["non_resident_population"].any()
+    frame = pd.DataFrame({"area_code": ["A1", "A2", "A3", "A4"], "non_resident_population": ["true", "", "FALSE", "maybe"]})
+    problems = contract.check_areas(frame, "areas.csv")
+    assert [p.field for p in problems] == ["non_resident_population"] and '"maybe"' in problems[0].message

@@ -77,7 +77,9 @@ def main() -> None:
     ref["description"] = "Cambridgeshire, its similar forces and England and Wales: a subset of the national reference package."
     for resource in ref["resources"]:
         header, rows = read(NATIONAL / "reference" / resource["path"])
-        if resource["path"] == "similar_forces.csv":
+        if "area_code" not in header:  # similar_forces_inputs: the method, not per area
+            pass
+        elif resource["path"].startswith("similar_forces"):  # groups, groups by year and their stability
             rows = [r for r in rows if r["area_code"] == FORCE]
         else:
             rows = [r for r in rows if r["area_code"] in keep]

@@ -75,7 +75,8 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     try:
         site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
         site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, API
-        site.pages += [methodology.methodology_page(settings, composer.similar_source, composer.dates["figures_up_to"]),
+        site.pages += [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
+                                                    data.similar_stability, data.areas, composer.dates["figures_up_to"]),
                        methodology.api_page(results)]
         clock.lap("compose")
         measured = render.write_pages(env, site.pages, docs)

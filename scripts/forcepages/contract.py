@@ -17,6 +17,7 @@ AREA_CODE = re.compile(r"^[A-Za-z0-9]{1,20}$")
 NUMERIC_FIELDS = ("numerator", "denominator", "value", "lower_95", "upper_95")
 LARGEST = 1e12
 MAX_PER_RULE = 20
+NON_RESIDENT = "non_resident_population"  # optional areas.csv flag: rates per resident are not compared
 
 
 def flag(frame: pd.DataFrame, mask: pd.Series, where: str, field: str | None,
@@ -70,10 +71,16 @@ def check_duplicates(frame: pd.DataFrame, keys: list[str], where: str) -> list[P
 
 
 def check_areas(frame: pd.DataFrame, where: str) -> list[Problem]:
-    """Area codes are safe identifiers and not repeated."""
+    """Area codes are safe identifiers and not repeated; the optional non-resident flag is true, false or empty."""
     problems = flag(frame, ~frame["area_code"].str.match(AREA_CODE), where, "area_code",
                     lambda r: f'"{r["area_code"]}" is not an area code.',
                     "Use the ONS code, such as E23000001 (letters and digits only).")
+    if NON_RESIDENT in frame.columns:
+        words = frame[NON_RESIDENT].fillna("").astype(str).str.strip().str.lower()
+        problems += flag(frame, ~words.isin(("true", "false", "")), where, NON_RESIDENT,
+                         lambda r: f'"{r[NON_RESIDENT]}" is not true or false.',
+                         "Write true where far more people are in the area in the day than live there, "
+                         "otherwise false (or leave it empty).")
     return problems + check_duplicates(frame, ["area_code"], where)
 
 

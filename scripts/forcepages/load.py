@@ -23,6 +23,8 @@ REFERENCE_TABLES = {
     "population": ("area_code", "year", "population"),
     "similar_forces": ("area_code", "similar_area_code"),
     "links": ("area_code", "title", "url"),  # optional: pages elsewhere about a force (shown, never fetched)
+    "similar_forces_inputs": ("variable", "description", "source"),             # optional: the method's inputs
+    "similar_forces_stability": ("area_code", "left_out", "members_changed"),  # optional: leave-one-input-out check
 }
 FRAMEWORK_TABLES = {
     "domains": ("domain_id", "title", "description", "order"),
@@ -46,6 +48,8 @@ class Data:
     values: pd.DataFrame
     packages: list[PackageInfo] = field(default_factory=list)
     links: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["area_code", "title", "url"]))
+    similar_inputs: pd.DataFrame = field(default_factory=pd.DataFrame)     # what the groups are worked out from
+    similar_stability: pd.DataFrame = field(default_factory=pd.DataFrame)  # members changed, one input left out
 
 
 def slugify(text: str) -> str:
@@ -110,6 +114,14 @@ def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
                                   "Give the full address, such as https://www.example.org/report (no spaces or brackets).")
         problems += contract.flag(links, links["title"].str.strip().eq(""), lwhere, "title",
                                   lambda r: "the link has no title.", "Say in a few words what the page is.")
+    stability = tables["similar_forces_stability"]
+    if stability is not None and len(stability):
+        twhere = rel(package.folder / _resource(package, "similar_forces_stability")["path"], root)
+        problems += contract.flag(stability, ~stability["area_code"].isin(codes), twhere, "area_code",
+                                  lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Check the code.")
+        changed, bad = contract.parse_numbers(stability["members_changed"])
+        problems += contract.flag(stability, bad | changed.isna() | (changed < 0), twhere, "members_changed",
+                                  lambda r: f'"{r["members_changed"]}" is not a count of 0 or more.', "Give a whole number.")
     population = tables["population"]
     if population is not None and len(population):
         pwhere = rel(package.folder / _resource(package, "population")["path"], root)
@@ -278,6 +290,9 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     for name in ("region", "country", "parent_code"):
         if name not in areas.columns:
             areas[name] = ""
+    if contract.NON_RESIDENT not in areas.columns:
+        areas[contract.NON_RESIDENT] = ""
+    areas[contract.NON_RESIDENT] = areas[contract.NON_RESIDENT].fillna("").astype(str).str.strip().str.lower().eq("true")
     slugs = areas["name"].map(slugify)
     clash = slugs.duplicated(keep=False)
     areas["slug"] = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
@@ -295,4 +310,5 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
         values = values.sort_values(["indicator_id", "area_code", "period_end", "period_start"]).reset_index(drop=True)
     return Data(areas=areas.set_index("area_code", drop=False), population=population, similar=reference["similar_forces"],
                 domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages,
-                links=reference["links"] if reference.get("links") is not None else pd.DataFrame(columns=["area_code", "title", "url"]))
+                links=reference["links"] if reference.get("links") is not None else pd.DataFrame(columns=["area_code", "title", "url"]),
+                similar_inputs=reference["similar_forces_inputs"], similar_stability=reference["similar_forces_stability"])

@@ -1,57 +1,38 @@
-"""`reference` package: areas, population by year, and calculated similar forces."""
+"""`reference` package: areas, population by year, and calculated similar forces (see similarity.py)."""
 
 from __future__ import annotations
 
 import csv
-import math
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-import openpyxl
-
 from .common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES,
                      MISSING_VALUES, Package, Resource, force_code, fmt)
-from .ons_tables import ONS_DIR, read_table
+from .ons_tables import read_table, sheet_rows
+from .similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS,
+                         groups, lad_tables, lad_to_pfa, readme_section, stability)
 
-LAD_FILE = "ecom185/LAD23_Mid_Year_pop_2011_to_2023.xlsx"
-LAD_LOOKUP = "ecom185/Local_Authority_District_to_CSPs_to_Police_Force_Areas_(December__2023)_Lookup_.csv"
-P3_2017 = "derived/pfa_reference_ons_ye_mar2019_P3.csv"
-PFA_2018 = "ons_pfa_tables/policeforceareatablesyearendingmarch2018v2.xlsx"
-
-K_SIMILAR = 7
-SIMILAR_YEAR = 2017
-URBAN_DENSITY = 1000  # people per square kilometre
-SIMILAR_SOURCE = (
-    "Calculated by forcepages: the 7 nearest forces by Euclidean distance on standardised (z-score) "
-    "characteristics: population density (log), share of people in council areas with 1,000 or more "
-    "people per square km, people per household, median age (mid-2017), and the shares of robbery, "
-    "theft from the person, residential burglary and violence with injury in recorded crime "
-    "(year ending March 2018). Not the Home Office's most similar groups."
-)
+P3_2019 = "ons_pfa_tables/policeforceareatablesyeendingmarch2019.xlsx"
+SUPPRESSED = "+"  # ONS Table P3 mark for a rate withheld because of the force area's resident population
 
 
 # --------------------------------------------------------------------------- raw readers
 
 
-@lru_cache(maxsize=2)
-def lad_tables(raw: Path) -> dict:
-    """LAD-level population 2011-2023 (MYE4), area (MYE5) and median age (MYE6)."""
-    wb = openpyxl.load_workbook(raw / LAD_FILE, read_only=True, data_only=True)
+def non_resident_flags(raw: Path) -> dict[str, bool]:
+    """Forces whose per-1,000-resident crime rates ONS withholds (cell "+") in Table P3, year ending March 2019.
+
+    The table's notes give the reason: rates are "suppressed due to the small population size of the
+    police force area", and counts "will be affected by the size of the resident population relative to
+    the transient or visiting populations".
+    """
+    rows = sheet_rows(raw / P3_2019, "Table P3")
     out = {}
-    for sheet in ("MYE4", "MYE5", "MYE6"):
-        rows = list(wb[sheet].iter_rows(values_only=True))
-        head_i = next(i for i, r in enumerate(rows) if r and r[0] == "Code")
-        header = [str(h).strip() if h is not None else "" for h in rows[head_i]]
-        out[sheet] = (header, [r for r in rows[head_i + 1:] if r and r[0]])
-    wb.close()
+    for r in rows:
+        code = str(r[0] or "").strip()
+        if code in FORCE_CODES:
+            out[code] = str(r[5]).strip() == SUPPRESSED  # column F: total recorded crime per 1,000 people
     return out
-
-
-@lru_cache(maxsize=2)
-def lad_to_pfa(raw: Path) -> dict[str, str]:
-    with open(raw / LAD_LOOKUP, encoding="utf-8-sig", newline="") as fh:
-        return {r["LAD23CD"]: r["PFA23CD"] for r in csv.DictReader(fh)}
 
 
 def _lad_pfa_population(raw: Path) -> dict[tuple[str, int], int]:
@@ -64,8 +45,7 @@ def _lad_pfa_population(raw: Path) -> dict[tuple[str, int], int]:
         pfa = lookup.get(code)
         if code == ENGLAND_AND_WALES:
             pfa = ENGLAND_AND_WALES
-        elif r[2] not in ("Unitary Authority", "Non-metropolitan District", "Metropolitan District",
-                          "London Borough") or pfa is None:
+        elif r[2] not in LAD_TYPES or pfa is None:
             continue
         for i, year in years.items():
             out[(pfa, year)] = out.get((pfa, year), 0) + int(r[i])
@@ -109,63 +89,9 @@ def _population_rows(raw: Path) -> tuple:
     return tuple(sorted(rows))
 
 
-# --------------------------------------------------------------------------- similar forces
-
-
-def similarity_features(raw: Path) -> tuple[list[str], list[str], np.ndarray]:
-    """Feature matrix (forces x features) used for the similar forces."""
-    tables = lad_tables(raw)
-    lookup = lad_to_pfa(raw)
-    h5, r5 = tables["MYE5"]
-    i_area = h5.index("Area (sq km)")
-    i_pop = h5.index(f"Estimated Population mid-{SIMILAR_YEAR}")
-    h6, r6 = tables["MYE6"]
-    i_age = h6.index(f"Mid-{SIMILAR_YEAR}")
-    age = {str(r[0]): float(r[i_age]) for r in r6}
-    area, pop, urban, age_w = {}, {}, {}, {}
-    for r in r5:
-        pfa = lookup.get(str(r[0]))
-        if pfa is None or r[2] not in ("Unitary Authority", "Non-metropolitan District", "Metropolitan District",
-                                       "London Borough"):
-            continue
-        a, p = float(r[i_area]), float(r[i_pop])
-        area[pfa] = area.get(pfa, 0) + a
-        pop[pfa] = pop.get(pfa, 0) + p
-        urban[pfa] = urban.get(pfa, 0) + (p if p / a >= URBAN_DENSITY else 0)
-        age_w[pfa] = age_w.get(pfa, 0) + p * age[str(r[0])]
-    hh = {}
-    with open(raw / P3_2017, encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            hh[r["pfa_code"]] = float(r["population_mid2017"]) / float(r["households_mid2017"])
-    p1 = read_table(raw / ONS_DIR / "policeforceareatablesyearendingmarch2018v2.xlsx", "Table P1")
-    names = ["log10 people per sq km", "share in dense council areas", "people per household",
-             "median age (population-weighted LAD medians)", "robbery share", "theft from the person share",
-             "residential burglary share", "violence with injury share"]
-    matrix = []
-    for code in FORCE_CODES:
-        total = p1[(code, "total recorded crime")]
-        matrix.append([
-            math.log10(pop[code] / area[code]), urban[code] / pop[code], hh[code], age_w[code] / pop[code],
-            p1[(code, "robbery")] / total, p1[(code, "theft from the person")] / total,
-            p1[(code, "residential burglary")] / total, p1[(code, "violence with injury")] / total,
-        ])
-    return list(FORCE_CODES), names, np.array(matrix)
-
-
-def similar_forces(raw: Path) -> list[tuple[str, str]]:
-    codes, _, x = similarity_features(raw)
-    z = (x - x.mean(axis=0)) / x.std(axis=0, ddof=0)
-    pairs = []
-    for i, code in enumerate(codes):
-        dist = np.sqrt(((z - z[i]) ** 2).sum(axis=1))
-        order = sorted((round(float(d), 10), c) for j, (d, c) in enumerate(zip(dist, codes)) if j != i)
-        pairs += [(code, c) for _, c in order[:K_SIMILAR]]
-    return sorted(pairs)
-
-
 # --------------------------------------------------------------------------- package
 
-README = f"""# Reference: police force areas, population and similar forces
+README = """# Reference: police force areas, population and similar forces
 
 Made by `python -m forcepages.importers` from official files (see `datapackage.json` sources).
 
@@ -175,6 +101,21 @@ The 43 territorial police force areas of England and Wales with their ONS codes 
 the names the public knows, region and country (as in the ONS police force area data tables),
 plus England and Wales (K04000001, `area_type` national). British Transport Police and the
 national fraud bodies are not police force areas and are left out.
+
+`non_resident_population` is `true` for an area where far more people are there in the day
+(workers, visitors, people passing through) than live there, so a rate per resident says little
+about the real number of people who could be victims. It is set from the data, not by hand: an
+area is `true` when ONS withholds its crime rates per 1,000 people in the police force area data
+tables (year ending March 2019, Table P3, cell `+`). ONS's notes to that table give the reasons:
+rates are "suppressed due to the small population size of the police force area", and counts "will
+be affected by the size of the resident population relative to the transient or visiting
+populations and may therefore over-represent the number of crimes relative to the real population
+of potential victims". Only the City of London (E23000034) is `true`: a financial district with
+7,700 residents in that table (mid-2017), while many times more people come in each day to work or
+visit. Its resident estimate also moves a lot from year to year (8,765 in mid-2019, 13,462 in
+mid-2023, `population.csv`) while its crime counts hardly change, so its rates per resident swing
+for reasons that have nothing to do with crime. Sites should show counts for such areas and not
+compare their rates per resident.
 
 ## population.csv
 
@@ -195,38 +136,20 @@ Rates in the indicator packages use the mid-year estimate for the 30 June that f
 period (for a snapshot such as 31 March, the nearest 30 June). For periods after mid-2023 the
 mid-2023 estimate is used and the row says so in its `note`.
 
-## similar_forces.csv
-
-No official list of most similar groups (MSGs) was available, so the groups are **calculated
-by forcepages** and are not the Home Office's most similar groups.
-
-Method (year {SIMILAR_YEAR}; k = {K_SIMILAR}):
-
-1. For each force, 8 characteristics:
-   - population density, people per square km, as log10 (mid-{SIMILAR_YEAR} population and land
-     area of its local authorities, ONS mid-year estimates table MYE5);
-   - share of people living in local authorities with {URBAN_DENSITY:,} or more people per square km;
-   - people per household (ONS PFA table P3, mid-2017);
-   - median age: the population-weighted mean of its local authorities' median ages (MYE6, mid-{SIMILAR_YEAR});
-   - the share of recorded crime (excluding fraud, year ending March 2018, ONS PFA table P1) that is
-     robbery, theft from the person, residential burglary and violence with injury.
-2. Each characteristic is standardised to a z-score across the 43 forces (population standard deviation).
-3. Distance between two forces is the Euclidean distance between their z-scores, with equal weights.
-4. Each force's group is the {K_SIMILAR} other forces nearest to it (ties broken by area code).
-
-Groups are not symmetric: force B can be in force A's group without A being in B's.
-City of London is very unlike any other force, so its group is only the least unlike.
-
-The `source` column carries this summary. A publisher with the official list replaces the file.
 """
 
 
 def build(raw: Path) -> Package:
-    areas = [[code, name, "force", region, country, ENGLAND_AND_WALES] for code, name, region, country in FORCES]
-    areas.append([ENGLAND_AND_WALES, "England and Wales", "national", "", "England and Wales", ""])
+    flags = non_resident_flags(raw)
+    areas = [[code, name, "force", region, country, ENGLAND_AND_WALES, "true" if flags[code] else "false"]
+             for code, name, region, country in FORCES]
+    areas.append([ENGLAND_AND_WALES, "England and Wales", "national", "", "England and Wales", "", "false"])
     areas.sort()
     pop_rows = [[c, str(y), str(p), fmt(h) if h is not None else "[x]"] for c, y, p, h in build_population(raw)]
-    sim_rows = [[a, b, SIMILAR_SOURCE] for a, b in similar_forces(raw)]
+    sim_rows = sorted([a, b, SOURCE, str(BASIS_YEAR), f"{d:.4f}"] for a, members in groups(raw).items() for b, d in members)
+    by_year = sorted([a, str(y), b] for y in YEARS for a, members in groups(raw, y).items() for b, _ in members)
+    stab = stability(raw)
+    stab_rows = sorted([a, str(BASIS_YEAR), k, str(stab[a][k])] for a in FORCE_CODES for k in VARIABLE_KEYS)
 
     def s(name, desc, **kw):
         return {"name": name, "type": "string", "description": desc, **kw}
@@ -240,6 +163,10 @@ def build(raw: Path) -> Package:
             s("region", "English region, or Wales."),
             s("country", "England, Wales, or England and Wales."),
             s("parent_code", "Code of the area this area is part of."),
+            {"name": "non_resident_population", "type": "boolean",
+             "description": "true where far more people are in the area in the day than live there, so rates per "
+                            "resident are not compared (set where ONS withholds the area's rates per 1,000 people; "
+                            "see README). Empty means false."},
         ],
         "primaryKey": ["area_code"],
         "foreignKeys": [{"fields": ["parent_code"], "reference": {"resource": "", "fields": ["area_code"]}}],
@@ -258,46 +185,90 @@ def build(raw: Path) -> Package:
         "primaryKey": ["area_code", "year"],
         "foreignKeys": [{"fields": ["area_code"], "reference": {"resource": "areas", "fields": ["area_code"]}}],
     }
+    fk = lambda *cols: [{"fields": [c], "reference": {"resource": "areas", "fields": ["area_code"]}} for c in cols]
+    force = lambda name, desc: s(name, desc, constraints={"required": True, "pattern": FORCE_CODE_PATTERN})
+    year = {"name": "basis_year", "type": "integer", "constraints": {"required": True, "minimum": 2000},
+            "description": "The mid-year whose population figures the group is worked out from."}
     sim_schema = {
         "fields": [
-            s("area_code", "The force.", constraints={"required": True, "pattern": FORCE_CODE_PATTERN}),
-            s("similar_area_code", "A force in its group of similar forces.",
-              constraints={"required": True, "pattern": FORCE_CODE_PATTERN}),
+            force("area_code", "The force."),
+            force("similar_area_code", "A force in its group of similar forces."),
             s("source", "Where the group comes from.", constraints={"required": True}),
+            year,
+            {"name": "distance", "type": "number", "constraints": {"minimum": 0},
+             "description": "Euclidean distance between the two forces' z-scores (smaller is more alike)."},
         ],
         "primaryKey": ["area_code", "similar_area_code"],
-        "foreignKeys": [
-            {"fields": ["area_code"], "reference": {"resource": "areas", "fields": ["area_code"]}},
-            {"fields": ["similar_area_code"], "reference": {"resource": "areas", "fields": ["area_code"]}},
-        ],
+        "foreignKeys": fk("area_code", "similar_area_code"),
     }
+    by_year_schema = {
+        "fields": [force("area_code", "The force."), year,
+                   force("similar_area_code", "A force in its group of similar forces that year.")],
+        "primaryKey": ["area_code", "basis_year", "similar_area_code"],
+        "foreignKeys": fk("area_code", "similar_area_code"),
+    }
+    stab_schema = {
+        "fields": [force("area_code", "The force."), year,
+                   s("left_out", "The input left out (a variable of the method; see README).",
+                     constraints={"required": True, "enum": list(VARIABLE_KEYS)}),
+                   {"name": "members_changed", "type": "integer", "constraints": {"required": True, "minimum": 0,
+                                                                                  "maximum": K_SIMILAR},
+                    "description": f"How many of the force's {K_SIMILAR} similar forces change when this input is left out."}],
+        "primaryKey": ["area_code", "basis_year", "left_out"],
+        "foreignKeys": fk("area_code"),
+    }
+    inputs_schema = {
+        "fields": [s("variable", "Name of the input.", constraints={"required": True, "unique": True}),
+                   s("label", "A short name for it."),
+                   s("description", "What it is, in plain words.", constraints={"required": True}),
+                   s("detail", "How it is worked out."),
+                   s("source", "Publisher and table it comes from.", constraints={"required": True}),
+                   s("years", "Which year's figures go into the groups for mid-year Y."),
+                   s("why", "Why it helps to say which forces are alike.")],
+        "primaryKey": ["variable"],
+    }
+    inputs = [[v.key, v.label, v.words, v.detail, v.source, v.years, v.why] for v in VARIABLES]
+    ons = "https://www.ons.gov.uk/peoplepopulationandcommunity/"
     return Package(
         name="reference",
         title="Police force areas, population and similar forces",
         description="The 43 police force areas of England and Wales, their population and households by year, "
-                    "and groups of similar forces calculated by forcepages.",
+                    "and groups of similar forces calculated by forcepages from facts about the people and places "
+                    "each force serves (no crime figures).",
         sources=[
-            {"title": "Police force area data tables (years ending March 2018 and March 2019), Tables P1, P3, P9, P10",
-             "path": "https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/"
-                     "policeforceareadatatables", "publisher": "Office for National Statistics"},
+            {"title": "Police force area data tables (years ending March 2018 and March 2019), Tables P3, P9, P10",
+             "path": ons + "crimeandjustice/datasets/policeforceareadatatables", "publisher": "Office for National Statistics"},
             {"title": "Mid-year population estimates, England and Wales, mid-2011 to mid-2023 (MYE4, MYE5, MYE6)",
-             "path": "https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/"
-                     "populationestimates", "publisher": "Office for National Statistics"},
+             "path": ons + "populationandmigration/populationestimates", "publisher": "Office for National Statistics"},
+            {"title": "Census 2011: ethnic group by police force area (aggregated from Census 2011 counts)",
+             "path": ons + "culturalidentity/ethnicity", "publisher": "Office for National Statistics"},
             {"title": "Local Authority District to CSPs to Police Force Areas (December 2023) Lookup",
              "path": "https://geoportal.statistics.gov.uk/", "publisher": "Office for National Statistics"},
         ],
         resources=[
             Resource("areas", "Areas", "Police force areas and England and Wales.", area_schema,
-                     ["area_code", "name", "area_type", "region", "country", "parent_code"], areas),
+                     ["area_code", "name", "area_type", "region", "country", "parent_code", "non_resident_population"],
+                     areas),
             Resource("population", "Population", "Mid-year population and households by area and year.",
                      pop_schema, ["area_code", "year", "population", "households"], pop_rows),
-            Resource("similar_forces", "Similar forces", "Each force's group of 7 similar forces, one row per pair. "
-                     "Calculated by forcepages; not the Home Office's most similar groups.", sim_schema,
-                     ["area_code", "similar_area_code", "source"], sim_rows),
+            Resource("similar_forces", "Similar forces", f"Each force's group of {K_SIMILAR} similar forces used on the "
+                     f"site (mid-{BASIS_YEAR} groups), one row per pair. Calculated by forcepages from facts about "
+                     "people and places; not the Home Office's most similar groups.", sim_schema,
+                     ["area_code", "similar_area_code", "source", "basis_year", "distance"], sim_rows),
+            Resource("similar_forces_by_year", "Similar forces by year", f"Each force's group of {K_SIMILAR} similar "
+                     f"forces worked out from each mid-year's figures, {YEARS[0]} to {YEARS[-1]}. The site uses "
+                     f"the {BASIS_YEAR} groups.", by_year_schema, ["area_code", "basis_year", "similar_area_code"],
+                     by_year),
+            Resource("similar_forces_stability", "How firm the similar forces are", "For each force and each input, "
+                     f"how many of its {K_SIMILAR} similar forces change when that input is left out.", stab_schema,
+                     ["area_code", "basis_year", "left_out", "members_changed"], stab_rows),
+            Resource("similar_forces_inputs", "What the similar forces are worked out from", "The inputs of the "
+                     "similarity method, with their sources. None is a crime, outcome or police figure.", inputs_schema,
+                     ["variable", "label", "description", "detail", "source", "years", "why"], inputs),
         ],
-        readme=README,
+        readme=README + readme_section(raw),
         keywords=["police", "population", "similar forces"],
     )
 
 
-__all__ = ["build", "build_population", "force_code", "similar_forces"]
+__all__ = ["build", "build_population", "force_code", "non_resident_flags"]

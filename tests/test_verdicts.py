@@ -52,6 +52,15 @@ def test_no_overdispersion_leaves_poisson_limits_alone():
     assert list(od.spread(np.array([2.0]), d)) == [2.0]
 
 
+def test_phi_a_little_above_1_by_chance_changes_nothing():
+    """43 forces with phi = 1.2: 43 * 1.2 = 51.6 is below chi-square's 95% point on 42 degrees of freedom (58.1)."""
+    z = np.tile([1.2**0.5, -(1.2**0.5)], 22)[:43]
+    d = od.estimate(z, np.ones(43))
+    assert d.phi == pytest.approx(1.2) and d.tau2 > 0
+    assert not d.significant and not d.applies
+    assert od.estimate(z * 1.5, np.ones(43)).applies  # phi = 2.7: clearly above chance
+
+
 def test_too_few_areas_give_no_estimate():
     assert not od.estimate(np.array([5.0, -5.0, 3.0]), np.ones(3)).applies
 
@@ -204,3 +213,50 @@ def test_one_line_per_indicator_on_force_pages(national_site):
     for page in (national_site / "docs" / "forces").glob("*/index.md"):
         targets = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", page.read_text(encoding="utf-8"), re.M)
         assert len(targets) == len(set(targets)), page
+
+
+# --- "What action is the force taking?": links shown, never fetched -------------------------------------------------
+
+def _add_links(config, rows):
+    reference = config.parent / "datapackages" / "reference"
+    (reference / "links.csv").write_text("area_code,title,url\n" + "".join(f"{a},{t},{u}\n" for a, t, u in rows), encoding="utf-8")
+    package = json.loads((reference / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"].append({"name": "links", "path": "links.csv", "format": "csv", "mediatype": "text/csv",
+                                 "encoding": "utf-8", "schema": {"fields": [{"name": n, "type": "string"} for n in ("area_code", "title", "url")]}})
+    (reference / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+
+def test_links_appear_beside_the_honest_no_statement_wording(fixture_copy):
+    from forcepages.build import build
+    from forcepages.config import load_settings
+
+    _add_links(fixture_copy, [("E23000001", "Inspection report 2025", "https://example.org/inspections/eastshire")])
+    out = fixture_copy.parent / "build"
+    build(load_settings(fixture_copy), fixture_copy, out)
+    page = next(p for p in (out / "docs" / "forces").glob("*/index.md") if "Inspection report 2025" in p.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    assert "This site has no statement from the force about this yet." in text
+    assert "- [Inspection report 2025](https://example.org/inspections/eastshire)" in text
+
+
+def test_a_link_that_is_not_https_is_refused(fixture_copy):
+    from forcepages.config import load_settings
+    from forcepages.errors import ValidationFailed
+    from forcepages.load import validate_and_load
+
+    _add_links(fixture_copy, [("E23000001", "Report", "javascript:alert(1)")])
+    with pytest.raises(ValidationFailed) as failed:
+        validate_and_load(load_settings(fixture_copy))
+    problem = next(p for p in failed.value.problems if p.field == "url")
+    assert problem.path.endswith("links.csv") and problem.row == 2 and "https://" in problem.message
+
+
+def test_city_of_london_rates_are_not_compared(national_site):
+    for doc in _documents(national_site):
+        city = doc["forces"].get("E23000034")
+        if doc["measure"] != "rate" or not city or not city["latest_period_end"]:
+            continue
+        assert city["status"] in ("non-resident", "census", "not-comparable"), doc["id"]
+        for bench in (city["england_and_wales"], city["similar_forces"]):
+            assert bench["category"] not in ("higher", "lower") and bench["judgement"] is None
+        assert city["recent_trend"]["direction"] not in ("increasing", "decreasing")

@@ -121,7 +121,8 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
         if item["suppressed"]:
             item["value"] = item["lower_95"] = item["upper_95"] = "[c]"
     dispersion = [{"period_start": key[:10], "period_end": key[11:], "phi": _num(d.phi), "tau2": _num(d.tau2),
-                   "forces": d.areas, "method": d.method, "adjusted": bool(d.applies)} for key, d in sorted(result.dispersion.items())]
+                   "forces": d.areas, "method": d.method, "significant": bool(d.significant), "adjusted": bool(d.applies)}
+                  for key, d in sorted(result.dispersion.items())]
     return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
             "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)),

@@ -569,6 +569,10 @@ def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[
         has_figure = pd.notna(latest.get("value")) and not latest.get("value_symbol")
         area.status = judge.status_of(meta, latest.get("period_end"), bool(flagged[i]), fresh.cutoff) if has_figure else "no-figure"
         area.reason = judge.reason(area.status, meta, freshness_years)
+        if flagged[i] and meta["measure"] == "rate":  # a per-resident rate's changes follow the resident count: not tested
+            area.trend = {**area.trend, "direction": "not-tested"}
+            if area.change:
+                area.change = {**area.change, "category": "not-tested", "per_resident": True}
         for target, (cats, zs, methods), bench in ((area.vs_national, compared["national"], nat_value[i]),
                                                   (area.vs_similar, compared["similar"], sim_value[i])):
             category = str(cats[i]) if area.status not in ("not-comparable", "non-resident") else "not-compared"

@@ -124,6 +124,8 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         out.append(f"It is likely to be between {low} and {high}. This is the 95% confidence interval.")
     if area.reason:
         out.append(area.reason)
+    if (area.change or {}).get("per_resident") and not wording.is_missing(latest.get("numerator")):
+        out.append(_counts(latest, area.change))
     for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
             continue
@@ -132,7 +134,7 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         text = wording.comparison(bench, area.status, meta, name, latest["value"])
         meaning = wording.verdict(bench, meta["polarity"])
         out.append(f"{text} {meaning}" if meaning else text)
-    if wording.change(area.change, meta):
+    if not (area.change or {}).get("per_resident") and wording.change(area.change, meta):
         out.append(wording.change(area.change, meta))
     if area.spc_latest:
         out.append(wording.SPC_WORDS[area.spc_latest])
@@ -141,6 +143,18 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
     if wording.trend(area.trend):
         out.append(wording.trend(area.trend))
     return out
+
+
+def _counts(latest: dict[str, Any], change: dict[str, Any] | None) -> str:
+    """The count behind a rate, and its change from a year before: for areas where a rate per resident misleads."""
+    text = f"The count itself was {wording.count(latest['numerator'])}"
+    prev = (change or {}).get("previous") or {}
+    if not wording.is_missing(prev.get("numerator")):
+        diff = float(latest["numerator"]) - float(prev["numerator"])
+        when = wording.in_period(prev["period_start"], prev["period_end"])
+        text += (f", {wording.count(abs(diff))} {'more' if diff > 0 else 'fewer'} than {when}" if diff
+                 else f", the same as {when}")
+    return text + "."
 
 
 def _table_verdict(area: AreaResult) -> str:

@@ -9,7 +9,8 @@ Spiegelhalter's method measures this and widens the limits to allow for it:
 2. Winsorise the z-scores: the lowest 10% are set to the 10th percentile, the highest 10% to the 90th
    (scipy.stats.mstats.winsorize), so a few extreme areas do not drive the estimate.
 3. The overdispersion factor phi is the mean of the squared winsorised z-scores. Chance alone gives phi near 1.
-4. Where phi > 1, either
+4. Where phi > 1 by more than chance (I * phi above the 95% point of chi-square on I - 1 degrees of freedom, the
+   test Spiegelhalter 2005 gives), either
    - additive (random effects, the default): the between-area variance
      tau^2 = max(0, (I phi - (I - 1)) / (sum w - sum w^2 / sum w)), w = 1 / s^2 (DerSimonian and Laird's
      estimator, as Spiegelhalter 2005 gives it), and z_adj = (y - benchmark) / sqrt(s^2 + tau^2); or
@@ -45,11 +46,12 @@ class Dispersion:
     tau2: float
     areas: int
     method: str
+    significant: bool = True  # phi is above 1 by more than chance (chi-square test on areas - 1 degrees of freedom)
 
     @property
     def applies(self) -> bool:
-        """True when the limits are widened (phi above 1 and a method other than none)."""
-        return self.method != "none" and np.isfinite(self.phi) and self.phi > 1.0
+        """True when the limits are widened: phi clearly above 1, and a method other than none."""
+        return self.method != "none" and np.isfinite(self.phi) and self.phi > 1.0 and self.significant
 
 
 NO_DISPERSION = Dispersion(float("nan"), 0.0, 0, "none")
@@ -88,7 +90,14 @@ def estimate(z: ArrayLike, se: ArrayLike, method: str = "additive", fraction: fl
     phi = float(np.mean(zw**2))
     w = 1.0 / s[ok] ** 2
     tau2 = max(0.0, (n * phi - (n - 1)) / (w.sum() - (w**2).sum() / w.sum()))
-    return Dispersion(phi, float(tau2), n, method)
+    return Dispersion(phi, float(tau2), n, method, significant=bool(n * phi > chi2_95(n - 1)))
+
+
+def chi2_95(dof: int) -> float:
+    """The 95% point of chi-square on ``dof`` degrees of freedom (scipy.stats, imported when first needed)."""
+    from scipy.stats import chi2
+
+    return float(chi2.ppf(0.95, dof))
 
 
 def spread(se: ArrayLike, dispersion: Dispersion) -> np.ndarray:

@@ -76,7 +76,7 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
         return {"kind": "older", "text": f"{title}: the latest figure is for {when}.", "link": link}
     if area.status in NOT_JUDGED:
         return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
-    parts, signs = [], []
+    parts, changes, signs = [], [], []  # comparisons; changes over time (each its own sentence); better/worse signs
     for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         cat = bench.get("category")
         if cat in ("higher", "lower"):
@@ -90,18 +90,19 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
 
     if area.spc_latest in ("unusual-rise", "unusual-fall"):
         rising = area.spc_latest == "unusual-rise"
-        parts.append(f"the latest month is an unusual {'rise' if rising else 'fall'}")
+        changes.append(f"The latest month is an unusual {'rise' if rising else 'fall'}.")
         signs.append(sign(rising))
     if area.trend["direction"] in ("increasing", "decreasing"):
         rising = area.trend["direction"] == "increasing"
         first, last = area.trend["first_period_end"], area.trend["last_period_end"]
-        parts.append(f"it went {'up' if rising else 'down'} between {first.year} and {last.year}")
+        changes.append(f"It went {'up' if rising else 'down'} between {first.year} and {last.year}.")
         signs.append(sign(rising))
-    if not parts:
+    if not parts and not changes:
         return None
     good, bad = "better" in signs, "worse" in signs
     kind = "mixed" if good and bad else "good" if good else "bad" if bad else "neutral"
-    text = f"{title}, {when}: {', '.join(parts[:-1]) + ' and ' + parts[-1] if len(parts) > 1 else parts[0]}."
+    head = f"{title}, {when}: " + (" and ".join(parts) + "." if parts else "")
+    text = " ".join([head.strip()] + changes) if parts else f"{title}, {when}. " + " ".join(changes)
     if kind == "mixed":
         text += " Some of this is better and some is worse."
     return {"kind": kind, "text": text, "link": link}

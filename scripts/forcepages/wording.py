@@ -273,7 +273,8 @@ def comparison(bench: dict[str, Any], status: str, meta: dict[str, Any], benchma
     if category in ("higher", "lower"):
         return f"It is {COMPARE_WORDS[category]} {benchmark_name}: {both}, {how_big}."
     if category == "similar":
-        gap = "" if how_big.startswith(("a little", "about the same")) or not how_big else (
+        small = how_big.startswith(("a little", "about the same")) or (unit == "%" and abs(float(figure) - float(target)) < 1)
+        gap = "" if small or not how_big else (
             f" The gap ({how_big}) is no bigger than forces often differ." if bench.get("method", "").startswith("overdispersion")
             else f" The gap ({how_big}) could be down to chance.")
         return f"It is similar to {benchmark_name}: {both}.{gap}"

@@ -10,8 +10,8 @@ SEARCH_SOURCE = ("Home Office, police powers and procedures: stop and search ope
                  "ethnicity and area)")
 SEARCH_NOTE = ("A search shows what the police chose to do, not how much crime there is. More or fewer searches is "
                "not better or worse.")
-RATIO_NOTE = (SEARCH_NOTE + " The figure also depends on census counts of Black and White people in each area, "
-              "which are less sure where few people of a group live, so forces do not compare fairly.")
+RATIO_NOTE = (SEARCH_NOTE + " The figure also depends on census counts of Black and White people in each area. "
+              "These are less sure where few people of a group live. So forces do not compare fairly.")
 
 
 def _search(id_, title, definition, unit, measure, rate_base, caveats, note=SEARCH_NOTE):

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import wording
+from .escape import plotly_text
 
 # Analysis Function palette: dark blue and orange pass 3:1 against white and against each other's shapes.
 FORCE = "#12436D"
@@ -38,8 +39,8 @@ def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
         "height": height, "margin": {"l": 64, "r": 16, "t": 24, "b": 48},
         "font": {"family": FONT, "size": 14, "color": "#0b0c0c"},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
-        "xaxis": {"title": {"text": x_title}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
-        "yaxis": {"title": {"text": y_title}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
+        "xaxis": {"title": {"text": plotly_text(x_title)}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
+        "yaxis": {"title": {"text": plotly_text(y_title)}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
                   "rangemode": "tozero", "automargin": True},
         # legend above the plot, left-aligned: never over the axis labels, and it wraps on a phone
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left", "font": {"size": 13}},
@@ -48,7 +49,8 @@ def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
 
 
 def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str = "solid", **extra: Any) -> dict[str, Any]:
-    """A lines-and-markers trace."""
+    """A lines-and-markers trace (``name`` is plain text: escaped for Plotly here)."""
+    name = plotly_text(name)
     return {"type": "scatter", "mode": "lines+markers", "name": name, "x": x, "y": _round(y),
             "line": {"color": colour, "width": 2.5, "dash": dash}, "marker": {"color": colour, "symbol": symbol, "size": 8},
             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
@@ -146,7 +148,7 @@ def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta:
         traces.append({"type": "scatter", "mode": "markers", "name": labels[position],
                        "x": _round([funnel_data["denominators"][i] for i in idx], 1),
                        "y": _round([funnel_data["values"][i] for i in idx]),
-                       "text": [names.get(funnel_data["codes"][i], funnel_data["codes"][i]) for i in idx],
+                       "text": [plotly_text(names.get(funnel_data["codes"][i], funnel_data["codes"][i])) for i in idx],
                        "marker": {"color": FORCE if position == "within" else SIMILAR, "symbol": symbols[position], "size": 10,
                                   "line": {"color": "#0b0c0c", "width": 1}},
                        "hovertemplate": "%{text}: %{y}<extra></extra>"})

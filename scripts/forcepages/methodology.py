@@ -21,7 +21,7 @@ def methodology_page(settings: Settings, similar_source: str) -> Page:
         "run_length": spc.run_length, "min_points": spc.min_points,
         "version_words": "the November 2023 version" if spc.two_of_three_version == "2023" else "the version from before November 2023",
         "rules": [text for _, text in stats.spc_rules(spc)], "by_measure": by_measure,
-        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": similar_source})
+        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": wording.md(similar_source)})
 
 
 def api_page(results: dict[str, IndicatorResult]) -> Page:

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from . import datatables, readability, wording
+from .escape import link_target
 from .pages import Page
 from .paths import TEMPLATES_DIR
 
@@ -32,7 +33,7 @@ def _environment(overrides: str | None) -> jinja2.Environment:
         trim_blocks=False, lstrip_blocks=False, auto_reload=True,
     )
     env.filters.update(html_text=wording.html_text, carry=datatables.carry, bare_table=datatables.bare,
-                       page_href=datatables.page_href)
+                       page_href=datatables.page_href, href=link_target)
     return env
 
 

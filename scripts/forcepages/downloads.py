@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import csvout, spreadsheets
+from . import csvout, safefiles, spreadsheets
 from .compute import IndicatorResult
 from .config import Settings
 from .discover import PackageInfo, rel
@@ -184,8 +184,9 @@ def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings
         for c in sorted(changes, key=lambda c: (str(c.get("date", "")), str(c.get("version", ""))), reverse=True):
             lines.append(f"- {c.get('date', '')}, version {c.get('version', '')}: {c.get('description', '')}")
     own = package.folder / "README.md"
-    if own.is_file():
-        lines += ["", "## About this package", "", own.read_text(encoding="utf-8", errors="replace").strip()]
+    if own.is_file() or own.is_symlink():  # a link is refused (discover reports it), never followed into the zip
+        text = safefiles.read_bytes(own, package.folder, str(own)).decode("utf-8", errors="replace")
+        lines += ["", "## About this package", "", text.strip()]
     return "\n".join(lines) + "\n"
 
 
@@ -229,7 +230,7 @@ def publish_package(package: PackageInfo, docs: Path, settings: Settings, suppre
         if not isinstance(resource, dict):
             continue
         name = str(resource["path"])
-        raw = (package.folder / name).read_bytes()
+        raw = safefiles.read_bytes(package.folder / name, package.folder, rel(package.folder / name, settings.root))
         rows = suppress.get(rel(package.folder / name, settings.root), set())
         if name.lower().endswith(".csv"):
             raw, cells = _publishable_csv(raw, rows)

@@ -39,6 +39,7 @@ SETTINGS_CASES = {
     "calendar-date-words": ('{date: "2025-01-30"', '{date: "soon"'),
     "calendar-status-unknown": ('title: "Quarterly update"}', 'title: "Quarterly update", status: "maybe"}'),
     "scope-not-text": ("    publisher: Fixture Office\n", "    publisher: Fixture Office\n    scope: [23000001]\n"),
+    "site-name-lone-surrogate": ("site_name: Fixture police performance", 'site_name: "Fixture \\ud800"'),
     "scope-unknown-code": ("    publisher: Fixture Office\n", "    publisher: Fixture Office\n    scope: [E23999999]\n"),
 }
 
@@ -158,12 +159,18 @@ def test_symlinked_template_is_refused(tmp_path):
 
 
 def test_an_area_called_funnel_keeps_its_own_chart_files(tmp_path):
-    """An area named like a fixed chart name gets a different folder and chart names; nothing is overwritten."""
+    """An area named like a fixed chart name gets a different folder and chart names; nothing is overwritten. Two
+    indicators with one title both keep their CSV link on the data page."""
     config = copy_fixture(tmp_path / "site")
     areas = config.parent / "datapackages/reference/areas.csv"
     areas.write_text(areas.read_text(encoding="utf-8").replace("E23000002,Southshire", "E23000002,Funnel"), encoding="utf-8")
+    catalogue = config.parent / "datapackages/framework/indicators.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("asb-incidents,Anti-social behaviour incidents,",
+                                                                       "asb-incidents,Burglary,"), encoding="utf-8")
     out = config.parent / "build"
     build(load_settings(config), config, out)
+    data_page = (out / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    assert "csv/indicators/burglary.csv" in data_page and "csv/indicators/asb-incidents.csv" in data_page
     charts = {p.name for p in (out / "site" / "charts").glob("*.json")}
     assert "funnel--burglary.json" in charts
     assert any(name.startswith("funnel-e23000002--") for name in charts), sorted(charts)

@@ -184,3 +184,34 @@ def test_nothing_runs_in_a_browser_under_the_csp_meta_tag(poisoned, chromium):
 
     dialogs = visit_pages(chromium, site, pages, check, wait_ms=200)
     assert dialogs == []
+
+
+@pytest.mark.browser
+def test_the_meta_tag_alone_blocks_inline_script_while_charts_and_search_work(poisoned, chromium, tmp_path):
+    """Served with no CSP header: a script that slipped into a page (put there by hand here) does not run, while the
+    site's own scripts draw the charts and run search."""
+    site = poisoned / "site"
+    page_file = site / "indicators" / "burglary.html"
+    text = page_file.read_text(encoding="utf-8")
+    slipped = site / "indicators" / "slipped.html"
+    slipped.write_text(text.replace("<body", '<script>document.documentElement.dataset.ran = "yes"</script><body', 1),
+                       encoding="utf-8")
+    seen = {}
+
+    def check(page, file):
+        seen[file.name] = page.evaluate("document.documentElement.dataset.ran || ''")
+        if file.name == "burglary.html":
+            chart = page.locator(".fp-chart[data-src]").first
+            chart.scroll_into_view_if_needed()
+            page.wait_for_function("el => el.getAttribute('data-state') === 'drawn'", arg=chart.element_handle(), timeout=15000)
+            assert chart.locator("svg.main-svg").count() >= 1
+            page.keyboard.press("s")
+            page.keyboard.type("Burglary", delay=20)
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+
+    try:
+        dialogs = visit_pages(chromium, site, [slipped, page_file], check)
+    finally:
+        slipped.unlink()
+    assert seen == {"slipped.html": "", "burglary.html": ""}
+    assert dialogs == []

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .descriptor_check import depth_and_text_problems
 from .errors import ConfigError
 
 
@@ -87,6 +88,9 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: the settings are nested too deeply to read.") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings.")
+    broken = depth_and_text_problems(data, str(path))  # a "\ud800" escape: text that cannot be written to any page
+    if broken:
+        raise ConfigError(f"{path}: {'a setting' if broken[0].field is None else broken[0].field} {broken[0].message} {broken[0].hint}")
     return data
 
 

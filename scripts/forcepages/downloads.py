@@ -347,6 +347,11 @@ def _chunks(blocks: list[tuple[Any, int, int]], rows: int) -> list[list[tuple[An
     return out
 
 
+def _unique(links: dict[str, str], label: str, key: str) -> str:
+    """A link label not yet used: two indicators with one title (or areas with one name) both keep their link."""
+    return label if label not in links else f"{label} ({key})"
+
+
 def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> dict[str, dict[str, str]]:
     """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links.
 
@@ -371,7 +376,7 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
         for iid in sorted(data.indicators.index):
             files[iid] = (indicators / f"{iid}.csv").open("w", encoding="utf-8", newline="")
             files[iid].write(header)
-            links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
+            links["indicators"][_unique(links["indicators"], str(data.indicators.loc[iid, "title"]), iid)] = f"csv/indicators/{iid}.csv"
         written = set()
         codes = values["area_code"].to_numpy(dtype=object)[order].tolist()
         for chunk in _chunks(_blocks(codes), CHUNK_ROWS):  # whole areas at a time
@@ -392,5 +397,5 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
         if code not in written:  # an area with no published rows: the header only
             (forces / f"{slug}.csv").write_text(header, encoding="utf-8")
     for code, slug in sorted(slugs.items(), key=lambda x: x[1]):
-        links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
+        links["forces"][_unique(links["forces"], str(data.areas.loc[code, "name"]), code)] = f"csv/forces/{slug}.csv"
     return links

@@ -258,3 +258,17 @@ def test_serve_rebuild_survives_any_failure_and_reads_settings_again(tmp_path):
     config.write_text(good.replace("publisher: Fixture Office", "publisher: Renamed Office ZQ7"), encoding="utf-8")
     assert serve.rebuild(config, out) is True
     assert "Renamed Office ZQ7" in (out / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title", ["Violence (18+)", "Crime [excl. fraud]", '"', "a: b", "- x", "#1 of 2", "'quoted'",
+                                   "Café: 50% & more", "title: x\nother: y"])
+def test_front_matter_titles_round_trip(title):
+    """Front matter is written by the YAML library: the title read back is the title (as HTML text), and nothing else."""
+    import yaml
+
+    from forcepages import render, wording
+
+    text = render.front_matter(f'---\ntitle: "{wording.md(title)}"\n---\n\n# {wording.md(title)}\n')
+    head = text.split("---\n")[1]
+    assert yaml.safe_load(head) == {"title": wording.html_text(wording.md(title))}
+    assert wording.html_text(wording.md(title)).replace("&amp;", "&") == " ".join(title.split())

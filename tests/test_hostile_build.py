@@ -272,3 +272,20 @@ def test_front_matter_titles_round_trip(title):
     head = text.split("---\n")[1]
     assert yaml.safe_load(head) == {"title": wording.html_text(wording.md(title))}
     assert wording.html_text(wording.md(title)).replace("&amp;", "&") == " ".join(title.split())
+
+
+def test_area_folder_names_never_collide(tmp_path):
+    """Two areas with one name, a third named like the first's folder with its code, one named like a fixed chart:
+    every area still gets its own folder."""
+    from forcepages.load import validate_and_load
+
+    config = copy_fixture(tmp_path / "site")
+    areas = config.parent / "datapackages/reference/areas.csv"
+    text = areas.read_text(encoding="utf-8")
+    for code, name in (("E23000002", "Northshire"), ("E23000003", "Northshire E23000001"), ("E23000004", "Funnel")):
+        start = text.index(code + ",")
+        end = text.index(",", start + len(code) + 1)
+        text = text[:start] + f"{code},{name}" + text[end:]
+    areas.write_text(text, encoding="utf-8")
+    slugs = validate_and_load(load_settings(config), frictionless=False).areas["slug"]
+    assert slugs.is_unique and "funnel" not in set(slugs), sorted(slugs)

@@ -272,8 +272,12 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
         if name not in areas.columns:
             areas[name] = ""
     slugs = areas["name"].map(lambda n: slugify(n)[:60].strip("-") or "area")  # a folder name, never too long
-    clash = slugs.duplicated(keep=False) | slugs.isin(names.RESERVED)  # "Funnel" would share the funnel charts' names
-    areas["slug"] = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
+    for _ in range(4):  # "North" twice and "North E23000001": the codes added until every folder name is different
+        clash = slugs.duplicated(keep=False) | slugs.isin(names.RESERVED)  # "Funnel" would share the funnel charts' names
+        if not clash.any():
+            break
+        slugs = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
+    areas["slug"] = slugs
     population = reference["population"].copy()
     population["year"] = contract.parse_numbers(population["year"])[0].astype("Int64")
     population["population"] = contract.parse_numbers(population["population"])[0]

@@ -20,7 +20,7 @@ from forcepages.errors import ValidationFailed
 from forcepages.load import validate_and_load
 
 SUBPROCESS_SAMPLE = ["value-not-a-number", "path-remote-url", "values-latin1", "descriptor-malformed-json",
-                     "key-repeated", "path-symlink-outside"]
+                     "key-repeated", "path-symlink-outside", "descriptor-nested-100000", "path-nul-byte", "readme-symlink-secrets"]
 
 
 def tree_hash(folder: Path) -> str:

@@ -48,7 +48,10 @@ def compose(name: str, target: Path) -> Path:
                 node[keys[-1]] = value
         (site / rel).write_text(json.dumps(data, indent=2), encoding="utf-8")
     for rel, text in case.get("write", {}).items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(text, encoding="utf-8")
+    for rel, depth in case.get("nested", {}).items():
+        (site / rel).write_text('{"name": "deep", "x": ' + "[" * depth + "]" * depth + "}", encoding="utf-8")
     if (BAD / name / "files").is_dir():
         shutil.copytree(BAD / name / "files", site, dirs_exist_ok=True)
     for rel, link in case.get("symlink", {}).items():
@@ -56,6 +59,7 @@ def compose(name: str, target: Path) -> Path:
             outside = target.parent / "outside.csv"
             outside.write_text((ROOT / "tests/data/fixture_site/datapackages/crime/values.csv").read_text(), encoding="utf-8")
             link = str(outside)
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).symlink_to(link)
     return config
 
@@ -64,4 +68,7 @@ def record(name: str, found: list[tuple]) -> None:
     """Store the problems found as the case's expectation (FORCEPAGES_UPDATE_SNAPSHOTS=1)."""
     case = load_case(name)
     case["expect"] = [list(t) for t in sorted(set(found), key=str)]
-    (BAD / name / "case.json").write_text(json.dumps(case, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(case, indent=1, ensure_ascii=False)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):  # a lone surrogate cannot be written as UTF-8: escape it
+        text = json.dumps(case, indent=1)
+    (BAD / name / "case.json").write_text(text + "\n", encoding="utf-8")

@@ -68,10 +68,14 @@ def test_a_cell_holding_a_carriage_return_is_quoted_so_its_row_stays_whole():
 
 
 def test_formula_like_text_is_neutralised_and_numbers_are_not():
-    table = pd.DataFrame({"note": ["=HYPERLINK(\"x\")", "+1", "-3", "@SUM(A1)", "plain"], "value": [1.0, np.nan, -2.5, 3.0, 4.0]})
-    rows = list(csv.reader(io.StringIO(csvout.to_csv_text(table))))
-    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"x\")", "'+1", "-3", "'@SUM(A1)", "plain"]
-    assert [r[1] for r in rows[1:]] == ["1", "", "-2.5", "3", "4"]
+    """Issue 19: text that parses as a number (+1, +4.0283, -.5) stays a number; only other formula-like text changes."""
+    table = pd.DataFrame({"note": ["=HYPERLINK(\"x\")", "+1", "-3", "@SUM(A1)", "plain", "+4.0283", "-.5", "+cmd|' /C calc'!A0", "-2+3"],
+                          "value": [1.0, np.nan, -2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]})
+    for text in (csvout.to_csv_text(table), csvout._pandas_csv_text(table)):
+        rows = list(csv.reader(io.StringIO(text)))
+        assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"x\")", "+1", "-3", "'@SUM(A1)", "plain", "+4.0283", "-.5",
+                                            "'+cmd|' /C calc'!A0", "'-2+3"]
+        assert [r[1] for r in rows[1:]] == ["1", "", "-2.5", "3", "4", "5", "6", "7", "8"]
 
 
 def test_a_very_long_cell_goes_through_both_paths():

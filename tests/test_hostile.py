@@ -20,7 +20,7 @@ from forcepages.errors import ValidationFailed
 from forcepages.load import validate_and_load
 
 SUBPROCESS_SAMPLE = ["value-not-a-number", "path-remote-url", "values-latin1", "descriptor-malformed-json",
-                     "key-repeated", "path-symlink-outside"]
+                     "key-repeated", "path-symlink-outside", "descriptor-nested-100000", "path-nul-byte", "readme-symlink-secrets"]
 
 
 def tree_hash(folder: Path) -> str:
@@ -59,7 +59,7 @@ def test_expected_problems(name, tmp_path):
     found = sorted({p.as_tuple() for p in problems}, key=str)
     for p in problems:
         assert p.message and p.hint, p
-        assert p.path.startswith(("datapackages/", "tests/", "/")), p
+        assert p.path.startswith(("datapackages/", "tests/", "/", "mkdocs.yml", "narratives/", "site_src/")), p
     if UPDATE:
         record(name, found)
         return

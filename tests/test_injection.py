@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import re
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from browsing import visit_pages
 from conftest import copy_fixture
 from forcepages.build import build
 from forcepages.config import load_settings, replace
@@ -150,27 +148,16 @@ def test_a_line_break_in_a_cell_stays_in_its_row_in_every_csv_download(hostile_s
 def test_nothing_runs_in_a_browser(hostile_site, chromium):
     """Open the pages the payload lands on in Chromium: no dialog, no handler attribute, no javascript: link."""
     site = hostile_site / "site"
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = [p for p in _html(site) if MARK in p.read_text(encoding="utf-8")][:12]
     assert pages
-    dialogs = []
-    page = chromium.new_page()
-    try:
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for file in pages:
-            page.goto(base + file.relative_to(site).as_posix(), wait_until="load")
-            page.wait_for_timeout(150)
-            bad = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
-                [...e.attributes].some(a => /^on/i.test(a.name)) ||
-                /^\\s*javascript:/i.test(e.getAttribute('href') || '') ||
-                /^\\s*javascript:/i.test(e.getAttribute('src') || '')).map(e => e.outerHTML.slice(0, 120))""")
-            assert not bad, (file, bad)
-            assert "ZQX" in page.evaluate("document.body.textContent"), file  # as text (in a closed data table, perhaps)
-    finally:
-        page.close()
-        server.shutdown()
+
+    def check(page, file):
+        bad = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+            [...e.attributes].some(a => /^on/i.test(a.name)) ||
+            /^\\s*javascript:/i.test(e.getAttribute('href') || '') ||
+            /^\\s*javascript:/i.test(e.getAttribute('src') || '')).map(e => e.outerHTML.slice(0, 120))""")
+        assert not bad, (file, bad)
+        assert "ZQX" in page.evaluate("document.body.textContent"), file  # as text (in a closed data table, perhaps)
+
+    dialogs = visit_pages(chromium, site, pages, check)
     assert dialogs == []

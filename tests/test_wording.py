@@ -152,15 +152,15 @@ def _value_as_specified(x, meta, with_unit):
         return text + "%"
     if unit.startswith("£"):
         rest = unit[1:].strip()
-        return f"£{text} {rest}".strip() if with_unit else f"£{text}"
-    return f"{text} {unit}".strip() if with_unit and unit else text
+        return f"£{text} {wording.md(rest)}".strip() if with_unit else f"£{text}"
+    return f"{text} {wording.md(unit)}".strip() if with_unit and unit else text  # the unit is catalogue text: escaped
 
 
 @settings(max_examples=300, deadline=None)
 @given(x=st.one_of(st.floats(allow_infinity=False, width=64), st.integers(-10**12, 10**12), st.none(), st.just(pd.NA),
                    st.just(np.float64("nan")), st.floats(width=32).map(np.float32)),
        decimals=st.integers(0, 4), unit=st.sampled_from(["", "%", " % ", "£", "£ per person", "offences per 1,000 people",
-                                                         "{{ x }}", "{0}", "per {}"]),
+                                                         "{{ x }}", "{0}", "per {}", '<a href="j">u</a>', "£ <b>x</b>"]),
        with_unit=st.booleans())
 def test_value_formatter_matches_the_written_out_rule(x, decimals, unit, with_unit):
     meta = {"decimals": decimals, "unit": unit}

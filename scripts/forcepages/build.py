@@ -10,9 +10,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import area_pages, methodology, mkdocs_run, publish, readability, render
+from . import area_pages, methodology, mkdocs_run, publish, readability, render, safefiles, swap
 from .compute import compute_all
 from .config import Settings
+from .discover import rel
 from .load import Data, validate_and_load
 from .mkdocs_run import build_site
 from .pages import Composer
@@ -51,8 +52,9 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
     entries = []
     if folder.is_dir():
         for file in sorted(folder.glob("*.md")):
-            shutil.copyfile(file, docs / file.name)
-            first = file.read_text(encoding="utf-8").lstrip().splitlines()[0] if file.stat().st_size else file.stem
+            text = safefiles.read_text(file, folder, rel(file, settings.root))  # no link, UTF-8, not empty (else a problem)
+            (docs / file.name).write_text(text, encoding="utf-8")
+            first = text.lstrip().splitlines()[0]
             title = first.lstrip("# ").strip() if first.startswith("#") else file.stem.replace("-", " ").capitalize()
             entries.append((title, file.name))
     return entries
@@ -101,7 +103,8 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     data = validate_and_load(settings)  # raises ValidationFailed before anything is written
     clock.lap("validate")
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".building-", dir=out))
+    swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
+    work = Path(tempfile.mkdtemp(prefix=swap.work_prefix(), dir=out))
     try:
         docs, site = work / "docs", work / "site"
         docs.mkdir()
@@ -110,19 +113,9 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         gc.collect()
         build_site(config_file, docs, site, extra, strict=strict)
         clock.lap("mkdocs")
-        _swap(work, out)
+        swap.swap_in(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report.docs, report.site = out / "docs", out / "site"
     return report
 
-
-def _swap(work: Path, out: Path) -> None:
-    """Replace build/docs and build/site with the new ones, each by a rename."""
-    for name in ("docs", "site"):
-        old = out / f".old-{name}"
-        shutil.rmtree(old, ignore_errors=True)
-        if (out / name).exists():
-            (out / name).rename(old)
-        (work / name).rename(out / name)
-        shutil.rmtree(old, ignore_errors=True)

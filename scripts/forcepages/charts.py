@@ -6,7 +6,6 @@ to prove it), built directly because constructing thousands of Figure objects is
 
 from __future__ import annotations
 
-import html
 import math
 from itertools import repeat
 from typing import Any
@@ -15,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import wording
+from .escape import plotly_text
 
 # Analysis Function palette: dark blue and orange pass 3:1 against white and against each other's shapes.
 FORCE = "#12436D"
@@ -39,8 +39,8 @@ def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
         "height": height, "margin": {"l": 64, "r": 16, "t": 24, "b": 48},
         "font": {"family": FONT, "size": 14, "color": "#0b0c0c"},
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
-        "xaxis": {"title": {"text": x_title}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
-        "yaxis": {"title": {"text": y_title}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
+        "xaxis": {"title": {"text": plotly_text(x_title)}, "showgrid": False, "linecolor": "#505a5f", "ticks": "outside", "automargin": True},
+        "yaxis": {"title": {"text": plotly_text(y_title)}, "gridcolor": "#dddddd", "linecolor": "#505a5f", "zeroline": False,
                   "rangemode": "tozero", "automargin": True},
         # legend above the plot, left-aligned: never over the axis labels, and it wraps on a phone
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left", "font": {"size": 13}},
@@ -49,7 +49,8 @@ def _layout(y_title: str, x_title: str, height: int = 360) -> dict[str, Any]:
 
 
 def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str = "solid", **extra: Any) -> dict[str, Any]:
-    """A lines-and-markers trace."""
+    """A lines-and-markers trace (``name`` is plain text: escaped for Plotly here)."""
+    name = plotly_text(name)
     return {"type": "scatter", "mode": "lines+markers", "name": name, "x": x, "y": _round(y),
             "line": {"color": colour, "width": 2.5, "dash": dash}, "marker": {"color": colour, "symbol": symbol, "size": 8},
             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
@@ -89,7 +90,7 @@ def _hover(series: pd.DataFrame, meta: dict[str, Any]) -> list[str]:
         text = f"{wording.period(start, end)}: {fmt(v)}"
         if not (wording.is_missing(lo) or wording.is_missing(hi)):
             text += f", likely between {plain(lo)} and {plain(hi)}"
-        out.append(html.escape(text))
+        out.append(plotly_text(text))
     return out
 
 
@@ -120,7 +121,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
             traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": y(series[col]),
                            "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
                            "legendgroup": "limits", "showlegend": col == "centre"})
-    force = _line(html.escape(area_name), x, series["value"], FORCE, "circle")
+    force = _line(area_name, x, series["value"], FORCE, "circle")
     force["y"] = y(series["value"])
     force["text"] = _broken(_hover(series, meta), cuts)
     force["hovertemplate"] = "%{text}<extra></extra>"
@@ -133,9 +134,9 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                                                (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
         line = np.array([values.get(p, np.nan) for p in periods], dtype=float)
         if values and not np.isnan(line).all():
-            trace = _line(html.escape(name), x, line, colour, symbol, dash)
+            trace = _line(name, x, line, colour, symbol, dash)
             trace["y"] = y(line)
-            trace["hovertemplate"] = "%{x|%d %b %Y}: %{y}<extra>" + html.escape(name) + "</extra>"
+            trace["hovertemplate"] = "%{x|%d %b %Y}: %{y}<extra>" + plotly_text(name) + "</extra>"
             traces.append(trace)
     if "signal" in series:
         flagged = np.asarray(pd.notna(series["signal"]), dtype=bool)
@@ -147,7 +148,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
                            "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
                            "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x|%b %Y}: unusual (%{text})<extra></extra>"})
-    layout = _layout(html.escape(str(meta["unit"])), x_title)
+    layout = _layout(str(meta["unit"]), x_title)
     shapes, notes = [], []
     first, last = (np.asarray(series["period_start"])[0], np.asarray(series["period_end"])[-1]) if len(series) else (None, None)
     for b in breaks:
@@ -186,7 +187,7 @@ def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta:
         traces.append({"type": "scatter", "mode": "markers", "name": labels[position],
                        "x": _round([funnel_data["denominators"][i] for i in idx], 1),
                        "y": _round([funnel_data["values"][i] for i in idx]),
-                       "text": [names.get(funnel_data["codes"][i], funnel_data["codes"][i]) for i in idx],
+                       "text": [plotly_text(names.get(funnel_data["codes"][i], funnel_data["codes"][i])) for i in idx],
                        "marker": {"color": FORCE if position == "within" else SIMILAR, "symbol": symbols[position], "size": 10,
                                   "line": {"color": "#0b0c0c", "width": 1}},
                        "hovertemplate": "%{text}: %{y}<extra></extra>"})

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from .errors import ForcepagesError, ValidationFailed
+from .errors import ForcepagesError, ValidationFailed, unexpected_problem
+from .escape import json_text
 from .paths import project_root
 
 CONFIG_HELP = "The site's mkdocs.yml (default: the nearest one at or above this folder)."
@@ -34,22 +35,30 @@ def _run(debug: bool, action) -> None:
         action()
     except ValidationFailed as exc:
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            click.echo(json_text(str(problem)), err=True)
         click.echo(f"\n{len(exc.problems)} problem(s) found. Nothing was built; the previous site is unchanged.", err=True)
         if debug:
             raise
         sys.exit(1)
     except ForcepagesError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(json_text(f"Error: {exc}"), err=True)
         if debug:
             raise
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # the boundary: anything unexpected becomes one line unless --debug
+    except RecursionError:
         if debug:
             raise
-        click.echo(f"Error: {type(exc).__name__}: {exc}. Run again with --debug for details.", err=True)
+        click.echo("Error: an input is nested too deeply to read. Nothing was built; the previous site is unchanged. "
+                   "Run forcepages validate to find it.", err=True)
+        sys.exit(1)
+    except Exception as exc:  # the boundary: anything unexpected becomes a problem naming what it can, unless --debug
+        if debug:
+            raise
+        click.echo(json_text(str(unexpected_problem(exc, "the build"))), err=True)
+        click.echo("\n1 problem(s) found. Nothing was built; the previous site is unchanged. "
+                   "Run again with --debug for details.", err=True)
         sys.exit(1)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .descriptor_check import depth_and_text_problems
 from .errors import ConfigError
 
 
@@ -80,17 +82,31 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     """The mkdocs.yml mapping, or a ConfigError naming the file."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the site settings ({exc}).") from exc
+    except (ValueError, OverflowError) as exc:  # the YAML date 2026-02-30 is read as a date and fails here
+        raise ConfigError(f"{path}: a value cannot be read ({exc}); a date must be a real day, written "
+                          '"YYYY-MM-DD" in quotes, such as "2026-02-26".') from exc
+    except RecursionError:
+        raise ConfigError(f"{path}: the settings are nested too deeply to read.") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings.")
+    broken = depth_and_text_problems(data, str(path))  # a "\ud800" escape: text that cannot be written to any page
+    if broken:
+        raise ConfigError(f"{path}: {'a setting' if broken[0].field is None else broken[0].field} {broken[0].message} {broken[0].hint}")
     return data
 
 
 def load_settings(config_file: Path) -> Settings:
     """Read mkdocs.yml; report every unknown key and wrong type at once."""
     data = read_mkdocs_yml(config_file)
-    extra = (data.get("extra") or {}).get("forcepages") or {}
+    outer = data.get("extra") or {}
+    if not isinstance(outer, dict):
+        raise ConfigError(f"{config_file}: extra should be a mapping of settings (with forcepages: under it), not {type(outer).__name__}.")
+    extra = outer.get("forcepages") or {}
+    if not isinstance(extra, dict):
+        raise ConfigError(f"{config_file}: extra.forcepages should be a mapping of settings (key: value lines), "
+                          f"not a {type(extra).__name__}. See README.md, \"Publish your force's site\".")
     errors = []
     for key, value in extra.items():
         if key not in _TYPES:
@@ -109,10 +125,18 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "freshness_years" should be a whole number of years from 1 to 50')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
+    for key in ("scope", "illustrative_packages"):
+        items = extra.get(key)
+        if isinstance(items, list) and not all(isinstance(x, str) and x.strip() for x in items):
+            errors.append(f'setting "{key}" should be a list of codes or names written as text')
     calendar = []
-    for i, item in enumerate(extra.get("release_calendar") or []):
+    for i, item in enumerate(extra.get("release_calendar") or [] if isinstance(extra.get("release_calendar"), list) else []):
         if not isinstance(item, dict) or not {"date", "title"} <= set(item):
             errors.append(f"release_calendar item {i + 1} needs a date and a title")
+            continue
+        problem = _calendar_problem(item)
+        if problem:
+            errors.append(f"release_calendar item {i + 1} {problem}")
             continue
         calendar.append(ReleaseEntry(str(item["date"]), str(item["title"]), str(item.get("status", "planned"))))
     if errors:
@@ -127,6 +151,27 @@ def load_settings(config_file: Path) -> Settings:
         root=config_file.resolve().parent,
         **values,
     )
+
+
+STATUSES = ("planned", "confirmed", "published", "cancelled")
+
+
+def _calendar_problem(item: dict[str, Any]) -> str | None:
+    """Why a release calendar entry is wrong, or None: a real YYYY-MM-DD day, a title, a known status."""
+    day = item["date"]
+    if isinstance(day, datetime.date) and not isinstance(day, datetime.datetime):
+        day = day.isoformat()
+    try:
+        if not isinstance(day, str) or len(day) != 10:
+            raise ValueError
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        return f'has the date {item["date"]!r}, which is not a real day: write it as "YYYY-MM-DD", such as "2026-02-26"'
+    if not isinstance(item["title"], str) or not item["title"].strip():
+        return "needs a title written as text"
+    if item.get("status", "planned") not in STATUSES:
+        return f'has the status {item.get("status")!r}: use one of {", ".join(STATUSES)}'
+    return None
 
 
 def replace(settings: Settings, **changes: Any) -> Settings:

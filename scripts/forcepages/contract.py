@@ -8,6 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from . import names
 from .errors import Problem
 from .paths import MEASURES, MISSING_SYMBOLS, POLARITIES, STATUS_SYMBOLS, VALUE_REQUIRED_FIELDS
 from .tables import FIRST_ROW
@@ -57,8 +58,21 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
 def check_slugs(frame: pd.DataFrame, where: str, field: str, what: str) -> list[Problem]:
     """Identifiers used in web addresses: lower-case words joined by hyphens."""
     bad = ~frame[field].str.match(SLUG)
-    return flag(frame, bad, where, field, lambda r: f'"{r[field]}" is not a valid {what}.',
-                "Use lower-case letters, digits and hyphens only, for example burglary-of-homes.")
+    problems = flag(frame, bad, where, field, lambda r: f'"{r[field]}" is not a valid {what}.',
+                    "Use lower-case letters, digits and hyphens only, for example burglary-of-homes.")
+    unusable = ~bad & frame[field].map(lambda n: names.id_problem(n, what) is not None)
+    return problems + flag(frame, unusable, where, field, lambda r: names.id_problem(r[field], what), names.ID_HINT)
+
+
+def check_lengths(frame: pd.DataFrame, where: str, fields: tuple[str, ...]) -> list[Problem]:
+    """Names and titles no longer than names.MAX_NAME characters (they become page titles and file names)."""
+    problems = []
+    for field in fields:
+        if field in frame.columns:
+            long = frame[field].str.len() > names.MAX_NAME
+            problems += flag(frame, long, where, field, lambda r, f=field: f"the {f} is {len(r[f])} characters long; the most is {names.MAX_NAME}.",
+                             "Shorten it; put longer text in a description or note.")
+    return problems
 
 
 def check_duplicates(frame: pd.DataFrame, keys: list[str], where: str) -> list[Problem]:
@@ -81,7 +95,7 @@ def check_areas(frame: pd.DataFrame, where: str) -> list[Problem]:
                          lambda r: f'"{r[NON_RESIDENT]}" is not true or false.',
                          "Write true where far more people are in the area in the day than live there, "
                          "otherwise false (or leave it empty).")
-    return problems + check_duplicates(frame, ["area_code"], where)
+    return problems + check_duplicates(frame, ["area_code"], where) + check_lengths(frame, where, ("name",))
 
 
 TRUE_WORDS = ("true", "yes", "1")
@@ -124,6 +138,7 @@ def check_catalogue(indicators: pd.DataFrame, domains: set[str], packages: set[s
     p += flag(indicators, not_comparable & indicators["comparability_note"].str.strip().eq(""), where, "comparability_note",
               lambda r: f"the indicator {r['indicator_id']} does not compare between forces but does not say why.",
               "Write the reason in plain words, for example: each force chose its own time limit.")
+    p += check_lengths(indicators, where, ("title", "unit"))
     for field in ("title", "definition"):
         p += flag(indicators, indicators[field].str.strip().eq(""), where, field,
                   lambda r, f=field: f"the indicator {r['indicator_id']} has no {f}.", f"Write a plain-English {field}.")

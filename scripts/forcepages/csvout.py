@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")  # +4.0283, -.5, 1e-3: numbers, never formulas
 FORMULA_START = frozenset("=+-@\t\r")  # the first characters _FORMULA matches
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from . import wording
+from .escape import code_span, web_address
 from .config import Settings
 from .discover import PackageInfo
 from .downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, citation, is_ogl
@@ -42,7 +43,7 @@ def _rules(field: dict[str, Any]) -> str:
     if c.get("enum"):
         words.append("one of " + ", ".join(str(e) if e != "" else "(empty)" for e in c["enum"]))
     if c.get("pattern"):
-        words.append(f"pattern `{c['pattern']}`".replace("|", "\\|"))
+        words.append("pattern " + code_span(c["pattern"]))
     if c.get("unique"):
         words.append("unique")
     return "; ".join(wording.md(w) if not w.startswith("pattern") else w for w in words)
@@ -86,7 +87,8 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
     for s in d.get("sources", []):
         if isinstance(s, dict):
             text = wording.md(": ".join(str(s[k]) for k in ("publisher", "title") if s.get(k)))
-            sources.append(f"[{text}]({s['path']})" if str(s.get("path", "")).startswith("https://") else text)
+            address = web_address(s.get("path"))
+            sources.append(f"[{text}]({address})" if address and text else text)
     title = wording.md(d.get("title") or package.name)
     indicators = []
     if catalogue is not None and len(catalogue):
@@ -131,7 +133,7 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
         "too_large": "" if published.spreadsheet else wording.md("The largest table has " + TOO_LARGE.format(
             rows=max(published.rows.values(), default=0), limit=settings.spreadsheet_max_rows)),
         "attribution": OGL_ATTRIBUTION if is_ogl(d) else "",
-        "licence_paths": [str(lic["path"]) for lic in d.get("licenses", []) if isinstance(lic, dict) and str(lic.get("path", "")).startswith("https://")]})
+        "licence_paths": [a for a in (web_address(lic.get("path")) for lic in d.get("licenses", []) if isinstance(lic, dict)) if a]})
 
 
 def data_index(packages: list[PackageInfo], published: dict[str, PublishedPackage] | None = None,

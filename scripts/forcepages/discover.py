@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import descriptor_check, names, safefiles
 from .errors import Problem
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class PackageInfo:
 def rel(path: Path, base: Path) -> str:
     """A path as the user sees it: relative to the project root where possible."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()  # a link named as itself
     except ValueError:
         return path.as_posix()
 
@@ -39,20 +41,23 @@ def unsafe_path_problem(raw: Any, folder: Path, where: str) -> Problem | None:
     """Why a resource path is refused, or None when it is a safe file inside the package."""
     hint = "Put the file inside the package folder and give its name relative to datapackage.json."
     if not isinstance(raw, str) or not raw.strip():
-        return Problem(where, None, "path", f"the resource path {raw!r} is not a file name.", hint)
+        return Problem(where, None, "path", f"the resource path {str(raw)[:80]!r} is not a file name.",
+                       'Give one file name as text, such as "path": "values.csv" (a list of files is not allowed).')
+    if "\x00" in raw:
+        return Problem(where, None, "path", f"the resource path {raw[:80]!r} holds a NUL character.", hint)
     if _URL.match(raw) or raw.startswith("//"):
         return Problem(where, None, "path", f'"{raw}" is a URL; remote data is never fetched.', hint)
     if raw.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", raw):
         return Problem(where, None, "path", f'"{raw}" is an absolute path.', hint)
     if ".." in Path(raw).parts or "\\" in raw:
         return Problem(where, None, "path", f'"{raw}" leaves the package folder.', hint)
+    unsafe = names.file_name_problem(raw)
+    if unsafe:
+        return Problem(where, None, "path", unsafe, names.FILE_HINT)
     target = folder / raw
-    try:
-        resolved = target.resolve(strict=False)
-    except (OSError, RuntimeError):
-        return Problem(where, None, "path", f'"{raw}" cannot be resolved (a link loop?).', hint)
-    if not resolved.is_relative_to(folder.resolve()):
-        return Problem(where, None, "path", f'"{raw}" is a link that leads out of the package folder.', hint)
+    link = safefiles.link_problem(target, folder)
+    if link:
+        return Problem(where, None, "path", f'"{raw}" {link}', "Put the file itself in the package folder, not a link to it.")
     if not target.is_file():
         return Problem(where, None, "path", f'the file "{raw}" listed in datapackage.json does not exist.',
                        "Add the file or correct its name in datapackage.json.")
@@ -63,8 +68,14 @@ def read_descriptor(folder: Path, root: Path) -> tuple[dict[str, Any] | None, li
     """Parse datapackage.json, checking it is a JSON object with safe resource paths."""
     file = folder / "datapackage.json"
     where = rel(file, root)
+    link = safefiles.link_problem(file, folder)
+    if link:
+        return None, [Problem(where, None, None, link, "Put the file itself in the package folder, not a link to it.")]
     try:
         descriptor = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except RecursionError:
+        return None, [Problem(where, None, None, "is nested too deeply to read.",
+                              "Write a flat descriptor as in datapackages/README.md: resources, each with a schema of fields.")]
     except UnicodeDecodeError:
         return None, [Problem(where, None, None, "is not UTF-8 text.", "Save the file as UTF-8.")]
     except json.JSONDecodeError as exc:
@@ -72,11 +83,19 @@ def read_descriptor(folder: Path, root: Path) -> tuple[dict[str, Any] | None, li
                               "Check commas, quotes and brackets near that line.")]
     if not isinstance(descriptor, dict):
         return None, [Problem(where, None, None, "should hold a JSON object.", 'Start it with "{".')]
+    deep = descriptor_check.depth_and_text_problems(descriptor, where)
+    if deep:
+        return None, deep
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return None, [Problem(where, None, "resources", "lists no resources.",
                               "Add a resources list naming each CSV file and its schema.")]
-    problems = []
+    problems = descriptor_check.metadata_problems(descriptor, where)
+    readme = safefiles.link_problem(folder / "README.md", folder)
+    if readme and (folder / "README.md").is_symlink():
+        problems.append(Problem(rel(folder / "README.md", root), None, None, readme,
+                                "Put the README itself in the package folder, not a link to it."))
+    seen: set[str] = set()
     for i, resource in enumerate(resources):
         rwhere = f"{where} (resource {i + 1})"
         if not isinstance(resource, dict):
@@ -85,10 +104,14 @@ def read_descriptor(folder: Path, root: Path) -> tuple[dict[str, Any] | None, li
         if "data" in resource:
             problems.append(Problem(rwhere, None, "data", "inline data is not allowed.", "Put the rows in a CSV file."))
         paths = resource.get("path")
-        for raw in paths if isinstance(paths, list) else [paths]:
-            problem = unsafe_path_problem(raw, folder, rwhere)
-            if problem:
-                problems.append(problem)
+        problem = unsafe_path_problem(paths, folder, rwhere)
+        if problem:
+            problems.append(problem)
+        elif paths.lower() in seen:
+            problems.append(Problem(rwhere, None, "path", f'"{paths}" is listed by another resource too.',
+                                    "List each file once."))
+        else:
+            seen.add(paths.lower())
         for key in ("dialect", "encoding"):
             if key in resource and not isinstance(resource[key], dict if key == "dialect" else str):
                 problems.append(Problem(rwhere, None, key, f"the {key} must be written inside datapackage.json.",
@@ -108,6 +131,12 @@ def discover(datapackages: Path, root: Path) -> tuple[list[PackageInfo], list[Pr
     packages, problems = [], []
     for folder in sorted(p for p in datapackages.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         if not (folder / "datapackage.json").is_file():
+            continue
+        bad_name = names.id_problem(folder.name, "package name") if SLUG.match(folder.name) else \
+            f'"{folder.name}" is not a usable package name (it becomes part of web addresses).'
+        if bad_name:
+            problems.append(Problem(rel(folder, root), None, None, bad_name,
+                                    "Rename the folder: " + names.ID_HINT[len("Choose another name: "):]))
             continue
         if folder.is_symlink() and not folder.resolve().is_relative_to(datapackages.resolve()):
             problems.append(Problem(rel(folder, root), None, None, "is a link to a folder elsewhere.",

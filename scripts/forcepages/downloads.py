@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import csvout, spreadsheets
+from . import csvout, safefiles, spreadsheets
 from .compute import IndicatorResult
 from .config import Settings
 from .discover import PackageInfo, rel
@@ -184,8 +184,9 @@ def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings
         for c in sorted(changes, key=lambda c: (str(c.get("date", "")), str(c.get("version", ""))), reverse=True):
             lines.append(f"- {c.get('date', '')}, version {c.get('version', '')}: {c.get('description', '')}")
     own = package.folder / "README.md"
-    if own.is_file():
-        lines += ["", "## About this package", "", own.read_text(encoding="utf-8", errors="replace").strip()]
+    if own.is_file() or own.is_symlink():  # a link is refused (discover reports it), never followed into the zip
+        text = safefiles.read_bytes(own, package.folder, str(own)).decode("utf-8", errors="replace")
+        lines += ["", "## About this package", "", text.strip()]
     return "\n".join(lines) + "\n"
 
 
@@ -229,7 +230,7 @@ def publish_package(package: PackageInfo, docs: Path, settings: Settings, suppre
         if not isinstance(resource, dict):
             continue
         name = str(resource["path"])
-        raw = (package.folder / name).read_bytes()
+        raw = safefiles.read_bytes(package.folder / name, package.folder, rel(package.folder / name, settings.root))
         rows = suppress.get(rel(package.folder / name, settings.root), set())
         if name.lower().endswith(".csv"):
             raw, cells = _publishable_csv(raw, rows)
@@ -346,6 +347,11 @@ def _chunks(blocks: list[tuple[Any, int, int]], rows: int) -> list[list[tuple[An
     return out
 
 
+def _unique(links: dict[str, str], label: str, key: str) -> str:
+    """A link label not yet used: two indicators with one title (or areas with one name) both keep their link."""
+    return label if label not in links else f"{label} ({key})"
+
+
 def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> dict[str, dict[str, str]]:
     """data/csv/forces/<slug>.csv for each force in scope and data/csv/indicators/<id>.csv; returns the links.
 
@@ -370,7 +376,7 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
         for iid in sorted(data.indicators.index):
             files[iid] = (indicators / f"{iid}.csv").open("w", encoding="utf-8", newline="")
             files[iid].write(header)
-            links["indicators"][str(data.indicators.loc[iid, "title"])] = f"csv/indicators/{iid}.csv"
+            links["indicators"][_unique(links["indicators"], str(data.indicators.loc[iid, "title"]), iid)] = f"csv/indicators/{iid}.csv"
         written = set()
         codes = values["area_code"].to_numpy(dtype=object)[order].tolist()
         for chunk in _chunks(_blocks(codes), CHUNK_ROWS):  # whole areas at a time
@@ -391,5 +397,5 @@ def write_slices(data: Data, results: dict[str, IndicatorResult], settings: Sett
         if code not in written:  # an area with no published rows: the header only
             (forces / f"{slug}.csv").write_text(header, encoding="utf-8")
     for code, slug in sorted(slugs.items(), key=lambda x: x[1]):
-        links["forces"][str(data.areas.loc[code, "name"])] = f"csv/forces/{slug}.csv"
+        links["forces"][_unique(links["forces"], str(data.areas.loc[code, "name"]), code)] = f"csv/forces/{slug}.csv"
     return links

@@ -53,3 +53,12 @@ class ConfigError(ForcepagesError):
 
 class BuildError(ForcepagesError):
     """Rendering or MkDocs failed."""
+
+
+def unexpected_problem(exc: BaseException, where: str) -> Problem:
+    """Any other failure as a Problem: the file it names where it names one (OSError), else ``where``."""
+    path = getattr(exc, "filename", None) or where
+    text = " ".join(str(exc).split())[:300]
+    return Problem(str(path), None, None, f"could not be read or built: {type(exc).__name__}: {text}.",
+                   "This input is outside what forcepages checks for; run forcepages validate --debug to see where it "
+                   "failed, and correct the file named.")

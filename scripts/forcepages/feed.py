@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr as _quoteattr
+
+from .escape import clean_text, xml_text as escape
 
 from .config import Settings
 from .discover import PackageInfo
@@ -12,6 +14,11 @@ from .releases import changes
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "releases.xml"
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute value, quoted, with characters XML cannot hold removed."""
+    return _quoteattr(clean_text(value))
 
 
 def _stamp(day: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import contract, parallel
+from . import contract, names, parallel, site_sources
 from .config import Settings
 from .discover import PackageInfo, discover, rel
 from .errors import Problem, ValidationFailed
@@ -142,6 +142,7 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     dwhere = rel(package.folder / _resource(package, "domains")["path"], root)
     problems += contract.check_slugs(tables["domains"], dwhere, "domain_id", "domain id")
     problems += contract.check_duplicates(tables["domains"], ["domain_id"], dwhere)
+    problems += contract.check_lengths(tables["domains"], dwhere, ("title",))
     indicators = tables["indicators"]
     for name in OPTIONAL_CATALOGUE:
         if name not in indicators.columns:
@@ -251,7 +252,11 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
         problems += standard.result() + found
     if problems or loaded is None:
         raise ValidationFailed(_prefer_contract(problems))
-    return _assemble(*loaded, packages)
+    data = _assemble(*loaded, packages)
+    own = site_sources.site_source_problems(settings, data.areas, set(data.domains["domain_id"]))
+    if own:
+        raise ValidationFailed(own)
+    return data
 
 
 def _frictionless_all(checks: list[tuple[PackageInfo, Path, set[int]]]) -> list[Problem]:
@@ -293,9 +298,13 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     if contract.NON_RESIDENT not in areas.columns:
         areas[contract.NON_RESIDENT] = ""
     areas[contract.NON_RESIDENT] = areas[contract.NON_RESIDENT].fillna("").astype(str).str.strip().str.lower().eq("true")
-    slugs = areas["name"].map(slugify)
-    clash = slugs.duplicated(keep=False)
-    areas["slug"] = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
+    slugs = areas["name"].map(lambda n: slugify(n)[:60].strip("-") or "area")  # a folder name, never too long
+    for _ in range(4):  # "North" twice and "North E23000001": the codes added until every folder name is different
+        clash = slugs.duplicated(keep=False) | slugs.isin(names.RESERVED)  # "Funnel" would share the funnel charts' names
+        if not clash.any():
+            break
+        slugs = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
+    areas["slug"] = slugs
     population = reference["population"].copy()
     population["year"] = contract.parse_numbers(population["year"])[0].astype("Int64")
     population["population"] = contract.parse_numbers(population["population"])[0]

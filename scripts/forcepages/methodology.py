@@ -55,7 +55,7 @@ def methodology_page(settings: Settings, similar_source: str, similar: pd.DataFr
         "run_length": spc.run_length, "min_points": spc.min_points,
         "version_words": "the November 2023 version" if spc.two_of_three_version == "2023" else "the version from before November 2023",
         "rules": [text for _, text in stats.spc_rules(spc)], "by_measure": by_measure,
-        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": similar_source,
+        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": wording.md(similar_source),
         "similar_method": similar_method(similar, inputs, stability, areas),
         "freshness_years": settings.freshness_years, "overdispersion": settings.overdispersion,
         "figures_up_to": figures_up_to})

@@ -10,6 +10,7 @@ from typing import Any
 from . import mkdocs_parts
 from .config import read_mkdocs_yml
 from .errors import BuildError
+from .escape import xml_text
 from .paths import PACKAGE_DIR
 
 OVERRIDES = PACKAGE_DIR / "overrides"
@@ -54,6 +55,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str]
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
         "hooks": [] if plain else [str(HOOKS)],
     }
+    if raw.get("site_name") is not None:  # the theme writes it into every page as it is: escaped here, once
+        options["site_name"] = xml_text(raw["site_name"])
     parts = 1 if plain else (parts or mkdocs_parts.parts_for(docs))
     if parts > 1:
         mkdocs_parts.build_in_parts(config_file, options, parts, run)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import wording
+from . import safefiles, wording
 
 
 def read(folder: Path, force_slug: str, domain_id: str) -> list[dict[str, object]] | None:
     """Paragraphs and bullet lists from site_src/narratives/<force>/<domain>.md, escaped so nothing in them runs."""
     file = folder / force_slug / f"{domain_id}.md"
-    if not file.is_file() or not file.resolve().is_relative_to(folder.resolve()):
+    if not (file.is_file() or file.is_symlink()):
         return None
-    text = file.read_text(encoding="utf-8", errors="replace")
+    text = safefiles.read_text(file, folder, str(file), allow_empty=True)  # a link is refused, never followed
     blocks: list[dict[str, object]] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [ln.strip() for ln in chunk.splitlines() if ln.strip()]

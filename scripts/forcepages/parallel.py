@@ -11,6 +11,8 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable
 
+from . import lifeline
+
 MAX_WORKERS = 4
 
 
@@ -43,6 +45,7 @@ def prepare_fork() -> None:
     """Before forking: collect garbage, give freed memory back, and freeze what is left out of garbage collection
     (see forked_pool). after_fork undoes the freezing in this process once every group of workers is done."""
     global _forks
+    lifeline.install()  # the workers die with this process
     gc.collect()
     _give_back_freed_memory()
     gc.freeze()

@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
-from . import datatables, readability, wording
+from . import datatables, escape, readability, safefiles, wording
+from .errors import BuildError
+from .escape import link_target
 from .pages import Page
 from .paths import TEMPLATES_DIR
 
@@ -27,13 +30,24 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 def _environment(overrides: str | None) -> jinja2.Environment:
     folders = [overrides] if overrides else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders + [str(TEMPLATES_DIR)]),
+        loader=_NoLinksLoader(folders + [str(TEMPLATES_DIR)]),
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
         trim_blocks=False, lstrip_blocks=False, auto_reload=True,
     )
     env.filters.update(html_text=wording.html_text, carry=datatables.carry, bare_table=datatables.bare,
-                       page_href=datatables.page_href)
+                       page_href=datatables.page_href, href=link_target)
     return env
+
+
+class _NoLinksLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses a template which is a link or leads out of its folder."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # noqa: ANN201
+        for folder in self.searchpath:
+            file = Path(folder, *template.split("/"))
+            if (file.is_file() or file.is_symlink()) and (problem := safefiles.link_problem(file, Path(folder))):
+                raise BuildError(f"{file}: the template {problem} Put the template itself there, not a link to it.")
+        return super().get_source(environment, template)
 
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
@@ -41,7 +55,29 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     specific = "pages/" + page.path.replace("/", "__").removesuffix(".md") + ".md.j2"
     template = env.select_template([specific, page.template])
     text = template.render(**page.context)
-    return _tidy(text)
+    return _tidy(front_matter(text))
+
+
+def front_matter(text: str) -> str:
+    """The page's front matter written again by the YAML library, so any title round-trips: templates write
+    ``key: value`` lines with values as Markdown text (wording.md); each value becomes its HTML text (the theme puts
+    page.meta.title straight into the page) and is dumped as YAML, quoted where YAML needs it."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return text
+    meta = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip():
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]  # the template's own quotes
+        meta[key.strip()] = escape.json_text(wording.html_text(value))
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return "---\n" + dumped + text[end + 1:]
 
 
 def _tidy(text: str) -> str:

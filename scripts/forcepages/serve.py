@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from .build import build
-from .config import Settings
-from .errors import ValidationFailed
+from .config import Settings, load_settings
+from .errors import ForcepagesError, ValidationFailed, unexpected_problem
+from .escape import json_text
 
 
 def _snapshot(folders: list[Path]) -> dict[str, float]:
@@ -41,11 +42,26 @@ def serve(settings: Settings, config_file: Path, port: int) -> None:
         now = _snapshot(watched[:2]) | {str(config_file): config_file.stat().st_mtime}
         if now != before:
             before = now
-            try:
-                report = build(settings, config_file, out, strict=False)
-                click.echo(f"Rebuilt {report.pages:,} pages in {sum(report.timings.values()):.1f} s "
-                           f"({', '.join(f'{k} {v:.1f} s' for k, v in report.timings.items())})")
-            except ValidationFailed as exc:
-                for problem in exc.problems:
-                    click.echo(str(problem), err=True)
-                click.echo("Not rebuilt: the last good site is still served.", err=True)
+            rebuild(config_file, out)
+
+
+def rebuild(config_file: Path, out: Path) -> bool:
+    """One rebuild with the settings read again from mkdocs.yml; any failure is reported and the last good site stays
+    served (serve keeps running). True when the site was rebuilt."""
+    try:
+        report = build(load_settings(config_file), config_file, out, strict=False)
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            click.echo(json_text(str(problem)), err=True)
+    except KeyboardInterrupt:
+        raise
+    except ForcepagesError as exc:
+        click.echo(json_text(f"Error: {exc}"), err=True)
+    except Exception as exc:  # noqa: BLE001 - the preview outlives any bad edit
+        click.echo(json_text(str(unexpected_problem(exc, str(config_file)))), err=True)
+    else:
+        click.echo(f"Rebuilt {report.pages:,} pages in {sum(report.timings.values()):.1f} s "
+                   f"({', '.join(f'{k} {v:.1f} s' for k, v in report.timings.items())})")
+        return True
+    click.echo("Not rebuilt: the last good site is still served.", err=True)
+    return False

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from .config import load_settings
-from .errors import ForcepagesError, Problem, ValidationFailed
+from .errors import ForcepagesError, Problem, ValidationFailed, unexpected_problem
+from .escape import json_text
 from .paths import project_root
 
 MAX_SUMMARY_ROWS = 200
@@ -37,11 +38,11 @@ def annotation(problem: Problem) -> str:
     if problem.row is not None:
         props.append(f"line={problem.row}")
     props.append(f"title={_command_property('Data package problem' + (f' in {problem.field}' if problem.field else ''))}")
-    return f"::error {','.join(props)}::{_command_data(problem.message + (' ' + problem.hint if problem.hint else ''))}"
+    return json_text(f"::error {','.join(props)}::{_command_data(problem.message + (' ' + problem.hint if problem.hint else ''))}")
 
 
 def _cell(text: object) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True).replace("|", "&#124;").replace("\n", " ").replace("`", "&#96;")
+    return html.escape(json_text(text if text is not None else ""), quote=True).replace("|", "&#124;").replace("\n", " ").replace("`", "&#96;")
 
 
 def summary_markdown(problems: list[Problem], packages: int | None = None) -> str:
@@ -59,8 +60,9 @@ def summary_markdown(problems: list[Problem], packages: int | None = None) -> st
 
 
 def report_json(problems: list[Problem], ok: bool) -> str:
-    return json.dumps({"valid": ok, "problems": [{"path": p.path, "row": p.row, "field": p.field, "message": p.message, "hint": p.hint}
-                                                  for p in problems]}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"valid": ok, "problems": [{"path": json_text(p.path), "row": p.row, "field": json_text(p.field) if p.field else None,
+                                                  "message": json_text(p.message), "hint": json_text(p.hint)}
+                                                 for p in problems]}, indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationFailed as exc:
         problems = exc.problems
     except ForcepagesError as exc:
-        problems = [Problem(str(args.config or "mkdocs.yml"), None, None, str(exc), "")]
+        problems = [Problem(str(args.config or "mkdocs.yml"), None, None, str(exc), "Correct the settings named above.")]
+    except Exception as exc:  # noqa: BLE001 - the CI boundary: every failure is reported, with the summary and report
+        problems = [unexpected_problem(exc, str(args.config or "mkdocs.yml"))]
     for p in problems:
         print(annotation(p))
     print(f"{len(problems)} problem(s) found." if problems else f"All {count} data packages are valid.")

@@ -148,9 +148,9 @@ def _formatter(decimals: int, unit: str, with_unit: bool) -> Callable[[Any], str
         before, after = "", "%"
     elif unit.startswith("£"):
         rest = unit[1:].strip()
-        before, after = "£", (f" {rest}" if with_unit and rest else "")
+        before, after = "£", (f" {md(rest)}" if with_unit and rest else "")  # the unit is catalogue text: escaped
     else:
-        before, after = "", (f" {unit}" if with_unit and unit else "")
+        before, after = "", (f" {md(unit)}" if with_unit and unit else "")
 
     def fmt(x: Any) -> str:
         if x.__class__ is float:  # the common case: a plain float, missing only if NaN

@@ -8,7 +8,8 @@ case.json keys (applied in this order by tests/badcorpus.py on a copy of the fix
   replace  {path: [[old, new], ...]}     text replacement (each ``old`` must occur)
   append   {path: text}                  add text at the end of a file
   json     {path: [[[keys...], value]]}  set a value inside a JSON file (value null deletes the key)
-  write    {path: text}                  write a text file
+  write    {path: text}                  write a text file (its folder made if need be)
+  nested   {path: depth}                 write a JSON file of arrays nested ``depth`` deep
   files/   a folder copied over the site (for bytes that are not UTF-8)
   symlink  {path: target}                make a link ("{outside}" is a file outside the site)
   expect   [[file, row, field], ...]     the problems, as flat tuples (Problem.as_tuple)
@@ -96,6 +97,27 @@ CASES: dict[str, dict] = {
     "indicator-id-not-a-slug": {"replace": {IND: [["burglary,Burglary,", "Burglary Homes,Burglary,"]]}},
     "rate-without-base": {"replace": {IND: [["\"offences per 1,000 people\",1000,", "\"offences per 1,000 people\",,"]]}},
     "series-break-bad-date": {"replace": {"datapackages/framework/series_breaks.csv": [["2016-04-01", "April 2016"]]}},
+    # issue 19: crashes, collisions and leaks found by a hostile-input review
+    "path-nul-byte": {"json": {VJ: [[["resources", 0, "path"], "values\u0000.csv"]]}},
+    "path-as-list": {"json": {VJ: [[["resources", 0, "path"], ["values.csv"]]]}},
+    "path-readme": {"json": {VJ: [[["resources", 0, "path"], "README.md"]]}},
+    "path-markdown-breakout": {"json": {VJ: [[["resources", 0, "path"], "values.csv)<img src=x onerror=alert(1)>"]]}},
+    "path-too-long": {"json": {VJ: [[["resources", 0, "path"], "v" * 300 + ".csv"]]}},
+    "descriptor-nested-600": {"nested": {VJ: 600}},
+    "descriptor-nested-100000": {"nested": {VJ: 100_000}},
+    "descriptor-lone-surrogate": {"json": {VJ: [[["title"], "Crime \ud800"]]}},
+    "changes-not-a-list": {"json": {VJ: [[["changes"], "soon"]]}},
+    "changes-date-impossible": {"json": {VJ: [[["changes"], [{"version": "1.0.0", "date": "2026-02-30", "description": "First."}]]]}},
+    "readme-symlink-secrets": {"symlink": {"datapackages/crime/README.md": "/proc/self/environ"}},
+    "package-folder-reserved": {"write": {"datapackages/index/datapackage.json": '{"name": "index", "resources": []}'}},
+    "package-folder-markup": {"write": {"datapackages/x)<img src=x onerror=alert(1)>/datapackage.json": '{"resources": []}'}},
+    "indicator-id-reserved": {"replace": {IND: [["burglary,Burglary,", "index,Burglary,"]]}},
+    "domain-id-reserved": {"replace": {"datapackages/framework/domains.csv": [["local-crime-and-policing,", "search,"]]}},
+    "area-name-310-chars": {"replace": {AREAS: [["E23000004,Westshire", "E23000004," + "W" * 310]]}},
+    "scope-unknown-code": {"replace": {"mkdocs.yml": [["    publisher: Fixture Office", "    publisher: Fixture Office\n    scope: [E23999999]"]]}},
+    "narrative-misplaced": {"write": {"narratives/northshire/local-crime.md": "We are doing things.\n"}},
+    "schema-pattern-not-a-regex": {"json": {VJ: [[["resources", 0, "schema", "fields", 10, "constraints"], {"pattern": "[^`]*`)<b>"}]]}},
+    "narrative-symlink": {"symlink": {"narratives/northshire/local-crime-and-policing.md": "/proc/self/environ"}},
 }
 
 BYTES = {
@@ -123,7 +145,10 @@ def main() -> None:
         body["expect"] = old.get("expect", [])
         if "parity" in old:
             body["parity"] = old["parity"]
-        (folder / "case.json").write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(body, indent=1, ensure_ascii=False)
+        if any("\ud800" <= ch <= "\udfff" for ch in text):  # a lone surrogate cannot be written as UTF-8: escape it
+            text = json.dumps(body, indent=1)
+        (folder / "case.json").write_text(text + "\n", encoding="utf-8")
     print(f"{len(CASES)} cases in {HERE}")
 
 

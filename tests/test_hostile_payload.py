@@ -37,12 +37,22 @@ def _set(frame: pd.DataFrame, column: str, text: str, row: int = 0) -> None:
     frame.loc[row, column] = text
 
 
+def _add_field(descriptor: Path, resource: str, names: tuple[str, ...]) -> None:
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == resource)["schema"]["fields"]
+    fields += [{"name": n, "type": "string"} for n in names if n not in {f["name"] for f in fields}]
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+
+
 def poison(config: Path) -> None:
     """The payload in every free-text place a publisher or partner controls."""
     site = config.parent
     packages = site / "datapackages"
     _edit(packages / "framework/indicators.csv", lambda f: [_set(f, c, f"{c} {PAYLOAD}") for c in
                                                           ("title", "definition", "unit", "source", "caveats")])
+    _edit(packages / "framework/indicators.csv", lambda f: [_set(f, "comparable", "false", 1),
+                                                          _set(f, "comparability_note", f"note {PAYLOAD}", 1)])
+    _add_field(packages / "framework/datapackage.json", "indicators", ("comparable", "comparability_note"))
     _edit(packages / "framework/domains.csv", lambda f: [_set(f, c, f"{c} {PAYLOAD}") for c in ("title", "description")])
     _edit(packages / "framework/series_breaks.csv", lambda f: _set(f, "description", f"break {PAYLOAD}"))
     _edit(packages / "reference/areas.csv", lambda f: [_set(f, c, f"{c} {PAYLOAD}", 1) for c in ("name", "region", "country")])

@@ -124,7 +124,7 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         low, high = span.split(" to ")
         out.append(f"It is likely to be between {low} and {high}. This is the 95% confidence interval.")
     if area.reason:
-        out.append(area.reason)
+        out.append(wording.md(area.reason))  # may be the catalogue's comparability_note
     if (area.change or {}).get("per_resident") and not wording.is_missing(latest.get("numerator")):
         out.append(_counts(latest, area.change))
     for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):

@@ -268,7 +268,7 @@ def comparison(bench: dict[str, Any], status: str, meta: dict[str, Any], benchma
     if is_missing(target):
         return f"There is no figure for {benchmark_name} to compare with."
     unit = str(meta.get("unit", "")).strip()
-    both = f"{fmt(figure)} against {fmt(target)}" + (f" {unit}" if unit and unit != "%" and not unit.startswith("£") else "")
+    both = f"{fmt(figure)} against {formatter(meta)(target)}"  # the unit once, after both figures (escaped by formatter)
     how_big = size(figure, target, meta)
     if category in ("higher", "lower"):
         return f"It is {COMPARE_WORDS[category]} {benchmark_name}: {both}, {how_big}."
@@ -321,7 +321,7 @@ def phases(info: list[dict[str, Any]]) -> str:
         why = [w for w in phase["why"] if not w.startswith("gap:")]
         reason = "after months with no figures" if len(why) < len(phase["why"]) else ""
         if why:
-            reason = sentences(why[0])[0].rstrip(".")
+            reason = md(sentences(why[0])[0].rstrip("."))  # catalogue text: escaped
         parts.append(f"Phase {phase['number']} starts in {month_year(phase['from'])}" + (f": {reason}." if reason else "."))
     return (f"The usual range is worked out again for each phase. {' '.join(parts)} "
             f"The latest figure is judged against phase {info[-1]['number']}.")

@@ -260,3 +260,15 @@ def test_city_of_london_rates_are_not_compared(national_site):
         for bench in (city["england_and_wales"], city["similar_forces"]):
             assert bench["category"] not in ("higher", "lower") and bench["judgement"] is None
         assert city["recent_trend"]["direction"] not in ("increasing", "decreasing")
+
+
+def test_the_page_says_why_each_phase_began():
+    info = [{"number": 1, "from": pd.Timestamp("2016-01-31"), "why": "the first figure"},
+            {"number": 2, "from": pd.Timestamp("2018-04-30"), "why": ["gap:2017-06-30/2018-04-30"]},
+            {"number": 3, "from": pd.Timestamp("2020-04-30"), "why": ["COVID-19 restrictions began on 23 March 2020. More."]}]
+    from forcepages import wording
+
+    assert wording.phases(info) == (
+        "The usual range is worked out again for each phase. Phase 2 starts in April 2018, after months with no figures. "
+        "Phase 3 starts in April 2020: COVID-19 restrictions began on 23 March 2020. The latest figure is judged against phase 3.")
+    assert wording.phases(info[:1]) == ""

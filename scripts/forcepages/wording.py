@@ -319,10 +319,11 @@ def phases(info: list[dict[str, Any]]) -> str:
     parts = []
     for phase in info[1:]:
         why = [w for w in phase["why"] if not w.startswith("gap:")]
-        reason = "after months with no figures" if len(why) < len(phase["why"]) else ""
-        if why:
-            reason = md(sentences(why[0])[0].rstrip("."))  # catalogue text: escaped
-        parts.append(f"Phase {phase['number']} starts in {month_year(phase['from'])}" + (f": {reason}." if reason else "."))
+        start = f"Phase {phase['number']} starts in {month_year(phase['from'])}"
+        if why:  # a break in the catalogue: its first sentence (catalogue text, escaped)
+            parts.append(f"{start}: {md(sentences(why[0])[0].rstrip('.'))}.")
+        else:  # a gap in the figures
+            parts.append(f"{start}, after months with no figures.")
     return (f"The usual range is worked out again for each phase. {' '.join(parts)} "
             f"The latest figure is judged against phase {info[-1]['number']}.")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from . import contract, follow_on, narratives, parallel, plan_scope
+from . import contract, follow_on, illustrative, narratives, parallel, plan_scope
 from .config import Settings
 from .discover import PackageInfo, discover, rel
 from .errors import Problem, ValidationFailed
@@ -181,7 +181,9 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
     *tables, scope = loaded
     if scope.note():
         click.echo(scope.note(), err=True)
-    return _assemble(*tables, packages)
+    data = _assemble(*tables, packages)
+    data.indicators = illustrative.mark(data.indicators, data.values, settings.illustrative_packages)
+    return data
 
 
 def _frictionless_all(checks: list[tuple[PackageInfo, Path, set[int]]]) -> list[Problem]:

@@ -91,6 +91,8 @@ def add_partner_data(site: Path) -> None:
     resource = descriptor["resources"][0]
     resource.update(name=PARTNER, path=f"{PARTNER}.csv", title="Victims contacted within two days")
     (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    (folder / "README.md").write_text("# Victim care service\n\nCounted from the service's case records each April.\n",
+                                      encoding="utf-8")
     figures = [(2021, 1534, 1707), (2022, 1601, 1788), (2023, 1490, 1702), (2024, 1655, 1810)]
     rows = [{"indicator_id": PARTNER_ID, "area_code": DURHAM, "period_start": f"{y}-04-01", "period_end": f"{y + 1}-03-31",
              "numerator": str(n), "denominator": str(d), "value": f"{n / d * 100:.4f}", "lower_95": "", "upper_95": "",
@@ -194,3 +196,12 @@ def test_the_note_on_a_figure_is_shown_and_published(durham):
     document = json.loads((durham / "docs" / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
     assert document["forces"][DURHAM]["latest_note"] == "Counted from the case system after a change of supplier."
     assert [r["note"] for r in document["records"]] == [None, None, None, "Counted from the case system after a change of supplier."]
+
+
+def test_the_package_page_shows_its_readme_and_the_zip_says_illustrative(durham):
+    import zipfile
+
+    page = (durham / "docs" / "data" / f"{PARTNER}.md").read_text(encoding="utf-8")
+    assert "## About this package" in page and "Counted from the service's case records each April." in page
+    with zipfile.ZipFile(durham / "docs" / "data" / "packages" / f"{PARTNER}.zip") as archive:
+        assert "ILLUSTRATIVE" in archive.read(f"{PARTNER}/README.md").decode()

@@ -14,7 +14,11 @@ def read(folder: Path, force_slug: str, domain_id: str) -> list[dict[str, object
     file = folder / force_slug / f"{domain_id}.md"
     if not file.is_file() or not file.resolve().is_relative_to(folder.resolve()):
         return None
-    text = file.read_text(encoding="utf-8", errors="replace")
+    return blocks(file.read_text(encoding="utf-8", errors="replace"))
+
+
+def blocks(text: str) -> list[dict[str, object]] | None:
+    """Paragraphs and bullet lists from plain Markdown-like text (headings become paragraphs), escaped as text."""
     blocks: list[dict[str, object]] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [ln.strip() for ln in chunk.splitlines() if ln.strip()]

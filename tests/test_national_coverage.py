@@ -49,3 +49,35 @@ def test_national_is_added_up_only_from_enough_forces(count, needed, made):
 def test_a_published_national_figure_is_used_whatever_the_coverage():
     row = _national(forces(1, published=True), META, WEIGHTS, "force", 43).iloc[0]
     assert row["published"] and row["value"] == 25.0
+
+
+def test_the_setting_is_read_and_checked(fixture_copy):
+    from forcepages.config import load_settings
+    from forcepages.errors import ConfigError
+
+    assert load_settings(fixture_copy).national_min_areas is None  # default: every area of the site's type
+    text = fixture_copy.read_text(encoding="utf-8")
+    fixture_copy.write_text(text.replace("    publisher: Fixture Office\n", "    publisher: Fixture Office\n    national_min_areas: 3\n"),
+                            encoding="utf-8")
+    assert load_settings(fixture_copy).national_min_areas == 3
+    fixture_copy.write_text(text.replace("    publisher: Fixture Office\n", "    publisher: Fixture Office\n    national_min_areas: 0\n"),
+                            encoding="utf-8")
+    with pytest.raises(ConfigError, match="national_min_areas"):
+        load_settings(fixture_copy)
+
+
+def test_the_fixture_site_loses_its_added_up_figures_when_more_forces_are_needed(fixture_copy):
+    """On the fixture (5 forces, no published England and Wales rows for burglary), asking for 6 leaves burglary with
+    no national figure and each force's summary says why; asking for 5 (the default) keeps them."""
+    from forcepages.compute import compute_all
+    from forcepages.config import load_settings, replace
+    from forcepages.load import validate_and_load
+
+    settings = load_settings(fixture_copy)
+    data = validate_and_load(settings)
+    default = compute_all(data, settings, workers=1)["burglary"]
+    assert default.national["value"].notna().all()
+    strict = compute_all(data, replace(settings, national_min_areas=6), workers=1)["burglary"]
+    assert strict.national["value"].isna().all()
+    area = strict.areas["E23000001"]
+    assert area.vs_national["benchmark"] is None and "only 5 forces" in area.vs_national["reason"]

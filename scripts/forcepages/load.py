@@ -75,7 +75,8 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     if breaks is not None and len(breaks):
         bwhere = rel(package.folder / _resource(package, "series_breaks")["path"], root)
         problems += contract.flag(breaks, ~breaks["indicator_id"].isin(set(indicators["indicator_id"])), bwhere, "indicator_id",
-                                  lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue.', "Correct the id.")
+                                  lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue ({iwhere}).',
+                                  "Correct the id, or remove the row if the indicator is not in this catalogue.")
         _, bad = contract.parse_dates(breaks["break_date"])
         problems += contract.flag(breaks, bad, bwhere, "break_date", lambda r: f'"{r["break_date"]}" is not a date.',
                                   "Write the date as YYYY-MM-DD.")

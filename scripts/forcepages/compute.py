@@ -174,7 +174,7 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
 
 
 def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force",
-              min_areas: int = 1, noun: str = "force") -> pd.DataFrame:
+              min_areas: int = 0, noun: str = "force") -> pd.DataFrame:
     """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted).
 
     A figure is only made from the areas when at least ``min_areas`` of them have one for the period (setting

@@ -79,7 +79,7 @@ def value_agreement(frame: pd.DataFrame, typed: pd.DataFrame, where: str, catalo
         d, e, v = int(decimals[i]), float(expected[i]), float(value[i])
         times = "× 100" if scale[i] == 100 and measure.iloc[i] == "proportion" else f"× {number(scale[i])}"
         text = (f"the value {number(v)} does not agree with numerator ÷ denominator: {number(num[i])} ÷ {number(den[i])} "
-                f"{times} = {e:,.{d + 2}f}, which is {e:,.{d}f} to {d} decimal places, not {v:,.{d}f}.")
+                f"{times} = {e:,.{d + 2}f}, which is {e:,.{d}f} to {d} decimal {'place' if d == 1 else 'places'}, not {v:,.{d}f}.")
         if fraction[i]:
             text += f" It looks like a proportion given as a fraction ({number(v)} for {e:.{max(d, 1)}f}%)."
         return text

@@ -103,10 +103,10 @@ CASES: dict[str, dict] = {
     # issue 18: the mistakes spreadsheets make, each with the message that points at the fix
     "value-proportion-as-fraction": {**values_row(CHARGE, CHARGE.replace(",8.0,", ",0.08,")), "messages": [
         'values.csv, row 41, field "value": the value 0.08 does not agree with numerator ÷ denominator: 2,400 ÷ 30,000 '
-        "× 100 = 8.000, which is 8.0 to 1 decimal places, not 0.1. It looks like a proportion given as a fraction"]},
+        "× 100 = 8.000, which is 8.0 to 1 decimal place, not 0.1. It looks like a proportion given as a fraction"]},
     "value-rate-three-times": {**values_row(ROW, ROW.replace(",3.7267,", ",11.18,")), "messages": [
         'values.csv, row 5, field "value": the value 11.18 does not agree with numerator ÷ denominator: 2,236 ÷ 600,000 '
-        "× 1,000 = 3.727, which is 3.7 to 1 decimal places, not 11.2."], "absent": ["as a fraction"]},
+        "× 1,000 = 3.727, which is 3.7 to 1 decimal place, not 11.2."], "absent": ["as a fraction"]},
     "date-unreadable-no-false-key-error": {"replace": {V: [
         [ROW, ROW.replace("2014-04-01,2015-03-31", "01/04/2014,31/03/2015")],
         [ROW2, ROW2.replace("2015-04-01,2016-03-31", "01/04/2015,31/03/2016")]]},

@@ -118,8 +118,8 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
     if symbol:
         return [f"The figure {when} is {symbol}: {wording.symbol_meaning(symbol) or 'not published'}."]
     out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
-    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the publisher's note on this figure
-        out[0] += f" Note on this figure: {wording.md(latest['note'].strip())}"
+    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note on this figure, as said
+        out.append(f"This figure has a note. {wording.md(latest['note'].strip())}")
     span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
     if span:
         low, high = span.split(" to ")

@@ -68,6 +68,18 @@ def test_expected_problems(name, tmp_path):
     assert found == expected
 
 
+@pytest.mark.parametrize("name", [c for c in CASES if load_case(c).get("messages") or load_case(c).get("absent")])
+def test_expected_messages(name, tmp_path):
+    """The cases about misleading messages: the printed problem says what is wrong and how to fix it, and nothing
+    misleading or merely following from it is printed."""
+    printed = [str(p) for p in problems_for(compose(name, tmp_path / "site"))]
+    case = load_case(name)
+    for text in case.get("messages", []):
+        assert any(text in line for line in printed), (text, printed)
+    for text in case.get("absent", []):
+        assert not any(text.lower() in line.lower() for line in printed), (text, printed)
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_cli_in_process(name, tmp_path):
     """validate and build exit 1 with readable problems, no traceback, and the old build untouched."""

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import stats
+from . import illustrative, stats
 from .compute import IndicatorResult
 from .load import Data
 
@@ -65,8 +65,9 @@ def _dates(column: pd.Series) -> list[str]:
     return [text[c] for c in codes.tolist()]
 
 
-def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """One record per row (an area and period), built column by column; suppressed cells are "[c]"."""
+def _records(table: pd.DataFrame, label: str | None = None) -> list[dict[str, Any]]:
+    """One record per row (an area and period), built column by column; suppressed cells are "[c]". ``label``: the
+    ILLUSTRATIVE label, on every record of an illustrative indicator."""
     n = len(table)
 
     def column(name: str, default: Any = None) -> pd.Series:
@@ -83,6 +84,9 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
             values[suppressed] = "[c]"
         fields[name] = values.tolist()
     fields["method"] = [str(v) for v in column("method", "").tolist()]
+    fields["note"] = [v.strip() if isinstance(v, str) and v.strip() else None for v in column("note", "").tolist()]
+    if label:
+        fields["illustrative"] = [label] * n
     names = list(fields)
     return [dict(zip(names, row)) for row in zip(*fields.values())]
 
@@ -105,6 +109,7 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
             "latest_period_start": f"{latest['period_start']:%Y-%m-%d}" if latest else None,
             "latest_period_end": f"{latest['period_end']:%Y-%m-%d}" if latest else None,
             "latest_value": "[c]" if suppressed else _num(latest.get("value")),
+            "latest_note": (latest.get("note") or "").strip() or None if isinstance(latest.get("note"), str) else None,
             "judged": area.status == "judged", "status": area.status, "reason": area.reason,
             "england_and_wales": _comparison(area.vs_national), "similar_forces": _comparison(area.vs_similar),
             "spc": spc, "phases": [{"phase": p["number"], "from": _day(p["from"])} for p in area.phases],
@@ -116,19 +121,22 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
         }
     national = [{"period_start": f"{r['period_start']:%Y-%m-%d}", "period_end": f"{r['period_end']:%Y-%m-%d}",
                  "value": _num(r["value"]), "lower_95": _num(r["lower_95"]), "upper_95": _num(r["upper_95"]),
-                 "published": bool(r["published"]), "suppressed": bool(r["suppressed"])} for r in result.national.to_dict("records")]
+                 "published": bool(r["published"]), "suppressed": bool(r["suppressed"]),
+                 **({"reason": r["reason"]} if isinstance(r.get("reason"), str) else {})} for r in result.national.to_dict("records")]
     for item in national:
         if item["suppressed"]:
             item["value"] = item["lower_95"] = item["upper_95"] = "[c]"
     dispersion = [{"period_start": key[:10], "period_end": key[11:], "phi": _num(d.phi), "tau2": _num(d.tau2),
                    "forces": d.areas, "method": d.method, "significant": bool(d.significant), "adjusted": bool(d.applies)}
                   for key, d in sorted(result.dispersion.items())]
-    return {"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
+    label = {"illustrative": illustrative.LABEL} if meta.get("illustrative") else {}
+    rows = _records(_record_order(result), label.get("illustrative")) if records else []
+    return {"id": iid, "title": meta["title"], **label, "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
             "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
             "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)),
             "comparability_note": meta.get("comparability_note") or None, "overdispersion": dispersion,
             "methods": stats.methods_for_measure(meta["measure"]),
-            "records": _records(_record_order(result)) if records else [], "england_and_wales": national, "forces": forces}
+            "records": rows, "england_and_wales": national, "forces": forces}
 
 
 def _day(value: Any) -> str | None:
@@ -138,7 +146,8 @@ def _day(value: Any) -> str | None:
 def _comparison(bench: dict[str, Any]) -> dict[str, Any]:
     """A comparison as published: the benchmark, how clear the difference is, and the judgement (null when not judged)."""
     return {"benchmark_value": _num(bench.get("benchmark")), "category": bench.get("category"),
-            "judgement": bench.get("judgement"), "z_adjusted": _num(bench.get("z")), "method": bench.get("method")}
+            "judgement": bench.get("judgement"), "z_adjusted": _num(bench.get("z")), "method": bench.get("method"),
+            **({"reason": bench["reason"]} if bench.get("reason") else {})}
 
 
 def _record_order(result: IndicatorResult) -> pd.DataFrame:
@@ -160,7 +169,8 @@ def write_document(iid: str, result: IndicatorResult, data: Data, area_type: str
     with path.open("w", encoding="utf-8") as out:
         out.write(head + "[")
         for start in range(0, len(table), RECORD_CHUNK):
-            chunk = json.dumps(_records(table.iloc[start:start + RECORD_CHUNK]), sort_keys=True, separators=(",", ":"),
+            label = illustrative.LABEL if result.meta.get("illustrative") else None
+            chunk = json.dumps(_records(table.iloc[start:start + RECORD_CHUNK], label), sort_keys=True, separators=(",", ":"),
                                ensure_ascii=False)
             out.write(("," if start else "") + chunk[1:-1])
         out.write("]" + tail + "\n")
@@ -171,7 +181,8 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
     index = []
     for iid, result in results.items():
         meta = result.meta
-        index.append({"id": iid, "title": meta["title"], "domain": meta["domain_id"], "measure": meta["measure"],
+        index.append({"id": iid, "title": meta["title"], **({"illustrative": illustrative.LABEL} if meta.get("illustrative") else {}),
+                      "domain": meta["domain_id"], "measure": meta["measure"],
                       "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"], "unit": meta["unit"],
                       "methods": stats.methods_for_measure(meta["measure"]), "url": f"indicators/{iid}.json"})
         write_document(iid, result, data, area_type, docs / "api" / "v1" / "indicators" / f"{iid}.json")

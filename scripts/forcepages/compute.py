@@ -79,7 +79,7 @@ def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
 # The fields of an area's latest (and year-earlier) row that pages, wording and the API read: kept for thousands of
 # areas, whole rows (notes, file names, every symbol) were most of the memory the results took.
 LATEST_FIELDS = ("period_start", "period_end", "period", "numerator", "denominator", "value", "value_symbol",
-                 "lower_95", "upper_95", "status", "suppressed")
+                 "lower_95", "upper_95", "status", "suppressed", "note")
 
 
 def _kept(row: dict[str, Any]) -> dict[str, Any]:
@@ -173,8 +173,13 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
     return out
 
 
-def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force") -> pd.DataFrame:
+def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force",
+              min_areas: int = 0, noun: str = "force") -> pd.DataFrame:
     """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted).
+
+    A figure is only made from the areas when at least ``min_areas`` of them have one for the period (setting
+    ``national_min_areas``, default every area of the type): a "total" of one force is that force. Otherwise the
+    value is missing and ``reason`` says why, in words the pages show.
 
     The areas' rows are grouped by period with numpy (periods in sorted order, each group's rows in table order, as
     pandas' groupby gives them), so each sum is numpy's over the same values in the same order: the same numbers.
@@ -204,6 +209,9 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, 
         if g is not None:
             row.update(numerator=g["numerator"], denominator=g["denominator"], value=g["value"],
                        lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
+        elif row["areas"] < min_areas:
+            row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan,
+                       reason=_too_few(row["areas"], min_areas, noun))
         elif row["suppressed"]:
             row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan)
         elif meta["measure"] in ("rate", "proportion") and not np.isnan(numerator[a:b]).any() and not np.isnan(denominator[a:b]).any():
@@ -219,6 +227,15 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, 
             row.update(numerator=np.nan, denominator=np.nan, value=value_k, lower_95=np.nan, upper_95=np.nan)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _too_few(count: int, needed: int, noun: str) -> str:
+    """Why there is no England and Wales figure to compare with, in plain words."""
+    from .wording import plural
+
+    have = f"only {count} {noun if count == 1 else plural(noun)}"
+    return (f"There is no England and Wales figure to compare with: the data has figures for {have}, and the site adds "
+            f"up a figure for England and Wales only from at least {needed}.")
 
 
 def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Membership, weights: pd.DataFrame) -> pd.DataFrame:
@@ -517,7 +534,8 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     frame = _suppress(frame, meta.get("disclosure_threshold") if pd.notna(meta.get("disclosure_threshold")) else np.nan)
     breaks = [{"date": r["break_date"], "description": r["description"], "kind": r.get("kind") or "definition"}
               for _, r in data.breaks[data.breaks["indicator_id"].eq(indicator_id)].sort_values("break_date").iterrows()]
-    national = _national(frame, meta, weights, settings.area_type)
+    needed = settings.national_min_areas or int(data.areas["area_type"].eq(settings.area_type).sum())
+    national = _national(frame, meta, weights, settings.area_type, needed, (settings.area_label.split() or ["area"])[-1])
     similar = _similar_average(frame, meta, membership, weights)
     scoped = frame[frame["area_type"].eq(settings.area_type)]
     short, annual = _frequency(scoped)
@@ -579,6 +597,8 @@ def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[
             target.update(category=category, judgement=judge.judgement(category, meta["polarity"], area.status),
                           benchmark=None if pd.isna(bench) else float(bench), z=None if np.isnan(zs[i]) else float(zs[i]),
                           method=methods[i])
+        if pd.isna(nat_value[i]) and len(nat) and "reason" in nat and isinstance(nat["reason"].get(latest_rows[i][1]["period"]), str):
+            area.vs_national["reason"] = nat["reason"][latest_rows[i][1]["period"]]  # no national figure: why
 
 
 def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: dict[str, AreaResult],

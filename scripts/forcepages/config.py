@@ -46,6 +46,7 @@ class Settings:
     spreadsheet_max_rows: int = 100_000  # a package with a longer table gets no ODS (use the CSV)
     overdispersion: str = "additive"  # "additive" (random effects), "multiplicative" or "none": see stats/overdispersion.py
     freshness_years: int = 3  # figures ending this many years before the newest figure on the site are not judged
+    national_min_areas: int | None = None  # England and Wales is added up only from this many areas (None: all of area_type)
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -66,7 +67,7 @@ _TYPES: dict[str, type] = {
     "scope": list, "area_type": str, "area_label": str, "narratives": str, "pages": str,
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
-    "overdispersion": str, "freshness_years": int,
+    "overdispersion": str, "freshness_years": int, "national_min_areas": int,
 }
 
 
@@ -123,6 +124,8 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "overdispersion" should be "additive", "multiplicative" or "none"')
     if isinstance(extra.get("freshness_years", 3), int) and not 1 <= extra.get("freshness_years", 3) <= 50:
         errors.append('setting "freshness_years" should be a whole number of years from 1 to 50')
+    if isinstance(extra.get("national_min_areas", 1), int) and extra.get("national_min_areas", 1) < 1:
+        errors.append('setting "national_min_areas" should be 1 or more')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
     for key in ("scope", "illustrative_packages"):

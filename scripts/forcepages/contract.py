@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from . import names
+from . import names, spreadsheet_checks
 from .errors import Problem
 from .paths import MEASURES, MISSING_SYMBOLS, POLARITIES, STATUS_SYMBOLS, VALUE_REQUIRED_FIELDS
 from .tables import FIRST_ROW
@@ -25,11 +25,16 @@ def flag(frame: pd.DataFrame, mask: pd.Series, where: str, field: str | None,
          message: Callable[[pd.Series], str], hint: str) -> list[Problem]:
     """Problems for the rows where ``mask`` is true, at most MAX_PER_RULE, then a summary."""
     rows = np.flatnonzero(mask.to_numpy(dtype=bool))
-    problems = [Problem(where, int(i) + FIRST_ROW, field, message(frame.iloc[i]), hint) for i in rows[:MAX_PER_RULE]]
-    if len(rows) > MAX_PER_RULE:
-        problems.append(Problem(where, int(rows[MAX_PER_RULE]) + FIRST_ROW, field,
-                                f"and {len(rows) - MAX_PER_RULE:,} more rows with the same problem.", hint))
+    problems = [Problem(where, int(i) + FIRST_ROW, field, message(frame.iloc[i]), hint) for i in rows[:MAX_PER_RULE + 1]]
+    if len(rows) > MAX_PER_RULE + 1:  # the last row listed says how many more share its problem
+        last = problems[-1]
+        problems[-1] = Problem(last.path, last.row, last.field, last.message + " " + more_rows(len(rows) - MAX_PER_RULE - 1), hint)
     return problems
+
+
+def more_rows(count: int) -> str:
+    """The sentence that ends a list cut short: how many more rows have the same problem."""
+    return f"The same problem is in {count:,} more {'row' if count == 1 else 'rows'} after this one (not listed)."
 
 
 def missing_columns(frame: pd.DataFrame, where: str, needed: tuple[str, ...]) -> list[Problem]:
@@ -145,15 +150,20 @@ def check_catalogue(indicators: pd.DataFrame, domains: set[str], packages: set[s
     return p
 
 
-def check_values(frame: pd.DataFrame, where: str, catalogue: pd.DataFrame, area_codes: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rules on one indicator-values table; returns the typed table and its problems."""
+def check_values(frame: pd.DataFrame, where: str, catalogue: pd.DataFrame, area_codes: set[str],
+                 catalogue_file: str = "datapackages/framework/indicators.csv",
+                 areas: pd.DataFrame | None = None, elsewhere: frozenset[str] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+    """Rules on one indicator-values table; returns the typed table and its problems.
+
+    ``catalogue_file`` is the catalogue in use (named in messages); ``areas`` (reference/areas.csv as text) lets an
+    area's name or a total row in the code column be told what to write instead. Ids in ``elsewhere`` (national
+    indicators a plan leaves out) are not errors: the caller drops their rows."""
     p: list[Problem] = []
-    known = set(catalogue.index)
+    known = set(catalogue.index) | set(elsewhere)
     p += flag(frame, ~frame["indicator_id"].isin(known), where, "indicator_id",
-              lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue (framework/indicators.csv).',
-              "Add the indicator to the catalogue or correct the id.")
-    p += flag(frame, ~frame["area_code"].isin(area_codes), where, "area_code",
-              lambda r: f'"{r["area_code"]}" is not an area code in reference/areas.csv.', "Check the code or add the area.")
+              lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue in use ({catalogue_file}).',
+              f"Add the indicator to {catalogue_file} or correct the id.")
+    p += spreadsheet_checks.unknown_areas(frame, where, area_codes, areas)
     typed = pd.DataFrame({"indicator_id": frame["indicator_id"], "area_code": frame["area_code"]})
     for field in ("period_start", "period_end"):
         dates, bad = parse_dates(frame[field])
@@ -193,6 +203,7 @@ def check_values(frame: pd.DataFrame, where: str, catalogue: pd.DataFrame, area_
     status = frame["status"].str.strip() if "status" in frame.columns else pd.Series("", index=frame.index)
     p += flag(frame, ~status.isin(STATUS_SYMBOLS), where, "status", lambda r: f'"{r["status"]}" is not a status.',
               "Leave it empty, or use [p] for provisional or [r] for revised.")
+    p += spreadsheet_checks.value_agreement(frame, typed, where, catalogue, [x for x in p if x.path == where])
     typed["status"] = status
     typed["note"] = frame["note"] if "note" in frame.columns else ""
     return typed, p

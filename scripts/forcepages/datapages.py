@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import wording
+from . import narratives, wording
 from .escape import code_span, web_address
 from .config import Settings
 from .discover import PackageInfo
@@ -128,12 +128,20 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
         "citation": wording.md(citation(d, package.name, settings.publisher, settings.site_url)),
         "changes": [{"date": wording.long_date(str(c["date"])) if c.get("date") else "", "version": wording.md(c.get("version", "")),
                      "description": wording.md(c.get("description", ""))} for c in changes],
-        "illustrative": ILLUSTRATIVE_NOTE if published.illustrative else "",
+        "illustrative": ILLUSTRATIVE_NOTE if published.illustrative else "", "readme": _readme(package),
         "suppressed": published.suppressed, "publisher": wording.md(settings.publisher),
         "too_large": "" if published.spreadsheet else wording.md("The largest table has " + TOO_LARGE.format(
             rows=max(published.rows.values(), default=0), limit=settings.spreadsheet_max_rows)),
         "attribution": OGL_ATTRIBUTION if is_ogl(d) else "",
         "licence_paths": [a for a in (web_address(lic.get("path")) for lic in d.get("licenses", []) if isinstance(lic, dict)) if a]})
+
+
+def _readme(package: PackageInfo) -> list[dict[str, object]]:
+    """The package's own README.md, as escaped paragraphs and lists (shown under "About this package")."""
+    file = package.folder / "README.md"
+    if not file.is_file() or file.is_symlink():
+        return []
+    return narratives.blocks(file.read_text(encoding="utf-8", errors="replace")) or []
 
 
 def data_index(packages: list[PackageInfo], published: dict[str, PublishedPackage] | None = None,

@@ -347,7 +347,8 @@ def check_cells(labels: list[str], data: pd.DataFrame, counts: np.ndarray, schem
     _unique_and_keys(schema, expected, keys, data, nrows, errors)
     items = errors.items
     for (kind, field), (row, count) in errors.more.items():
-        items.append(TableError(kind, titles[kind], row, field, None, f"and {count:,} more rows with the same problem"))
+        rest = f"this row and {count - 1:,} more after it have" if count > 1 else "this row has"
+        items.append(TableError(kind, titles[kind], row, field, None, f"{rest} the same problem (not listed)"))
     return items
 
 

@@ -7,25 +7,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
 import pandas as pd
 
-from . import contract, names, parallel, site_sources
+from . import contract, follow_on, illustrative, names, narratives, parallel, plan_scope, site_sources
 from .config import Settings
 from .discover import PackageInfo, discover, rel
 from .errors import Problem, ValidationFailed
 from .frictionless_check import frictionless_problems
 from .paths import REFERENCE_PACKAGE, VALUE_REQUIRED_FIELDS
-from .tables import frame_from_cells, read_text, read_text_table
+from .reference_check import _read, _reference, _resource
+from .tables import frame_from_cells, read_text
 from . import fastcheck
 
-REFERENCE_TABLES = {
-    "areas": ("area_code", "name", "area_type"),
-    "population": ("area_code", "year", "population"),
-    "similar_forces": ("area_code", "similar_area_code"),
-    "links": ("area_code", "title", "url"),  # optional: pages elsewhere about a force (shown, never fetched)
-    "similar_forces_inputs": ("variable", "description", "source"),             # optional: the method's inputs
-    "similar_forces_stability": ("area_code", "left_out", "members_changed"),  # optional: leave-one-input-out check
-}
 FRAMEWORK_TABLES = {
     "domains": ("domain_id", "title", "description", "order"),
     "indicators": ("indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base",
@@ -58,79 +52,6 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "area"
 
 
-def _resource(package: PackageInfo, name: str) -> dict | None:
-    """A resource by name (or by file stem)."""
-    for resource in package.resources:
-        stem = Path(str(resource.get("path", ""))).stem
-        if resource.get("name") == name or stem == name:
-            return resource
-    return None
-
-
-def _read(package: PackageInfo, name: str, needed: tuple[str, ...], root: Path, optional: bool = False):
-    """A named table of a special package, as text, with missing-column problems."""
-    resource = _resource(package, name)
-    where = rel(package.folder / "datapackage.json", root)
-    if resource is None:
-        if optional:
-            return pd.DataFrame({c: pd.Series(dtype=str) for c in needed}), []
-        return None, [Problem(where, None, None, f'the package "{package.name}" has no "{name}" resource.',
-                              f"Add {name}.csv and list it in datapackage.json (see datapackages/README.md).")]
-    file_where = rel(package.folder / resource["path"], root)
-    frame, problems = read_text_table(package.folder / resource["path"], file_where)
-    if frame is None:
-        return None, problems
-    problems = contract.missing_columns(frame, file_where, needed)
-    return (None if problems else frame), problems
-
-
-def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
-    """Areas, population and similar forces, checked."""
-    tables, problems = {}, []
-    for name, needed in REFERENCE_TABLES.items():
-        tables[name], found = _read(package, name, needed, root, optional=name != "areas")
-        problems += found
-    areas = tables["areas"]
-    if areas is None:
-        return tables, problems
-    where = rel(package.folder / _resource(package, "areas")["path"], root)
-    problems += contract.check_areas(areas, where)
-    codes = set(areas["area_code"])
-    similar = tables["similar_forces"]
-    if similar is not None and len(similar):
-        swhere = rel(package.folder / _resource(package, "similar_forces")["path"], root)
-        for col in ("area_code", "similar_area_code"):
-            problems += contract.flag(similar, ~similar[col].isin(codes), swhere, col,
-                                      lambda r, c=col: f'"{r[c]}" is not an area code in areas.csv.', "Check the code.")
-        problems += contract.flag(similar, similar["area_code"].eq(similar["similar_area_code"]), swhere, "similar_area_code",
-                                  lambda r: "a force cannot be similar to itself.", "Remove the row.")
-    links = tables["links"]
-    if links is not None and len(links):
-        lwhere = rel(package.folder / _resource(package, "links")["path"], root)
-        problems += contract.flag(links, ~links["area_code"].isin(codes), lwhere, "area_code",
-                                  lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Use the force's ONS code.")
-        problems += contract.flag(links, ~links["url"].str.match(r"^https://[^\s<>\"'`()]+$"), lwhere, "url",
-                                  lambda r: f'"{r["url"]}" is not a web address starting https://.',
-                                  "Give the full address, such as https://www.example.org/report (no spaces or brackets).")
-        problems += contract.flag(links, links["title"].str.strip().eq(""), lwhere, "title",
-                                  lambda r: "the link has no title.", "Say in a few words what the page is.")
-    stability = tables["similar_forces_stability"]
-    if stability is not None and len(stability):
-        twhere = rel(package.folder / _resource(package, "similar_forces_stability")["path"], root)
-        problems += contract.flag(stability, ~stability["area_code"].isin(codes), twhere, "area_code",
-                                  lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Check the code.")
-        changed, bad = contract.parse_numbers(stability["members_changed"])
-        problems += contract.flag(stability, bad | changed.isna() | (changed < 0), twhere, "members_changed",
-                                  lambda r: f'"{r["members_changed"]}" is not a count of 0 or more.', "Give a whole number.")
-    population = tables["population"]
-    if population is not None and len(population):
-        pwhere = rel(package.folder / _resource(package, "population")["path"], root)
-        pop, bad = contract.parse_numbers(population["population"])
-        problems += contract.flag(population, bad | (pop <= 0), pwhere, "population",
-                                  lambda r: f'"{r["population"]}" is not a number of people above 0.', "Give a whole number.")
-    return tables, problems
-
-
 def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tuple[dict, list[Problem]]:
     """Domains, indicator catalogue and series breaks, checked."""
     tables, problems = {}, []
@@ -155,7 +76,8 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     if breaks is not None and len(breaks):
         bwhere = rel(package.folder / _resource(package, "series_breaks")["path"], root)
         problems += contract.flag(breaks, ~breaks["indicator_id"].isin(set(indicators["indicator_id"])), bwhere, "indicator_id",
-                                  lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue.', "Correct the id.")
+                                  lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue ({iwhere}).',
+                                  "Correct the id, or remove the row if the indicator is not in this catalogue.")
         _, bad = contract.parse_dates(breaks["break_date"])
         problems += contract.flag(breaks, bad, bwhere, "break_date", lambda r: f'"{r["break_date"]}" is not a date.',
                                   "Write the date as YYYY-MM-DD.")
@@ -165,8 +87,10 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     return tables, problems
 
 
-def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str], root: Path, skip: set[str]):
-    """Every indicator-values table, checked and typed."""
+def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, areas: pd.DataFrame, root: Path, skip: set[str],
+            scope: plan_scope.Scope):
+    """Every indicator-values table, checked and typed; rows of national indicators a plan leaves out are dropped."""
+    codes = set(areas["area_code"])
     frames, problems = [], []
     for package in packages:
         if package.name in skip:
@@ -192,9 +116,13 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, codes: set[str
             if missing:
                 problems += missing
                 continue
-            typed, found = contract.check_values(frame, where, catalogue, codes)
+            typed, found = contract.check_values(frame, where, catalogue, codes, scope.catalogue_file, areas, scope.elsewhere)
             problems += found
             typed["package"], typed["file"], typed["row"] = package.name, where, range(2, len(typed) + 2)
+            outside = ~typed["indicator_id"].isin(catalogue.index)
+            if scope.elsewhere and outside.any():
+                typed = typed[~(outside & typed["indicator_id"].isin(scope.elsewhere))]
+                scope.left_out[package.name] = scope.left_out.get(package.name, 0) + int(outside.sum())
             frames.append(typed)
     values = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if len(values):
@@ -251,8 +179,12 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
         loaded, found = _check_contract(packages, by_name, settings)
         problems += standard.result() + found
     if problems or loaded is None:
-        raise ValidationFailed(_prefer_contract(problems))
-    data = _assemble(*loaded, packages)
+        raise ValidationFailed(follow_on.tidy(problems))
+    *tables, scope = loaded
+    if scope.note():
+        click.echo(scope.note(), err=True)
+    data = _assemble(*tables, packages)
+    data.indicators = illustrative.mark(data.indicators, data.values, settings.illustrative_packages)
     own = site_sources.site_source_problems(settings, data.areas, set(data.domains["domain_id"]))
     if own:
         raise ValidationFailed(own)
@@ -277,16 +209,29 @@ def _check_contract(packages: list[PackageInfo], by_name: dict[str, PackageInfo]
         return None, problems
     catalogue = _typed_catalogue(framework["indicators"].drop_duplicates("indicator_id"))
     skip = {REFERENCE_PACKAGE, settings.framework} | {p.name for p in packages if _resource(p, "indicators") and _resource(p, "domains")}
-    values, found = _values(packages, catalogue, set(reference["areas"]["area_code"]), root, skip)
-    return (reference, framework, catalogue, values), problems + found
+    scope = plan_scope.scope_for(by_name, settings.framework, root)
+    values, found = _values(packages, catalogue, reference["areas"], root, skip, scope)
+    problems += _narratives(settings, reference["areas"], framework["domains"])
+    return (reference, framework, catalogue, values, scope), problems + found
 
 
-def _prefer_contract(problems: list[Problem]) -> list[Problem]:
-    """Where frictionless and the contract flag the same cell, keep the contract's message (it has the better hint)."""
-    from .frictionless_check import HINTS
+def area_slugs(areas: pd.DataFrame) -> pd.Series:
+    """Each area's address name: its name as a slug, with the code added where two names make the same slug."""
+    slugs = areas["name"].map(lambda n: slugify(n)[:60].strip("-") or "area")  # a folder name, never too long
+    for _ in range(4):  # "North" twice and "North E23000001": the codes added until every folder name is different
+        clash = slugs.duplicated(keep=False) | slugs.isin(names.RESERVED)  # "Funnel" would share the funnel charts' names
+        if not clash.any():
+            break
+        slugs = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
+    return slugs
 
-    ours = {(p.path, p.row, p.field) for p in problems if p.hint not in HINTS.values() and p.row is not None}
-    return [p for p in problems if p.hint not in HINTS.values() or (p.path, p.row, p.field) not in ours]
+
+def _narratives(settings: Settings, areas: pd.DataFrame, domains: pd.DataFrame) -> list[Problem]:
+    """Narrative files for forces and themes the site has (site_src/narratives/<force>/<theme>.md)."""
+    shown = areas["area_type"].eq(settings.area_type) & (areas["area_code"].isin(settings.scope) if settings.scope else True)
+    folder = settings.path(settings.narratives)
+    return narratives.check(folder, rel(folder, settings.root), list(area_slugs(areas)[shown]), list(domains["domain_id"]),
+                            settings.path("site_src/narratives"))
 
 
 def _assemble(reference, framework, catalogue, values, packages) -> Data:
@@ -298,13 +243,7 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     if contract.NON_RESIDENT not in areas.columns:
         areas[contract.NON_RESIDENT] = ""
     areas[contract.NON_RESIDENT] = areas[contract.NON_RESIDENT].fillna("").astype(str).str.strip().str.lower().eq("true")
-    slugs = areas["name"].map(lambda n: slugify(n)[:60].strip("-") or "area")  # a folder name, never too long
-    for _ in range(4):  # "North" twice and "North E23000001": the codes added until every folder name is different
-        clash = slugs.duplicated(keep=False) | slugs.isin(names.RESERVED)  # "Funnel" would share the funnel charts' names
-        if not clash.any():
-            break
-        slugs = slugs.where(~clash, slugs + "-" + areas["area_code"].str.lower())
-    areas["slug"] = slugs
+    areas["slug"] = area_slugs(areas)
     population = reference["population"].copy()
     population["year"] = contract.parse_numbers(population["year"])[0].astype("Int64")
     population["population"] = contract.parse_numbers(population["population"])[0]

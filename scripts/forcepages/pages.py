@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from . import charts, datatables, judge, narratives, wording
+from . import charts, datatables, illustrative, judge, narratives, wording
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -119,6 +119,8 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
     if symbol:
         return [f"The figure {when} is {symbol}: {wording.symbol_meaning(symbol) or 'not published'}."]
     out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
+    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note on this figure, as said
+        out.append(f"This figure has a note. {wording.md(latest['note'].strip())}")
     span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
     if span:
         low, high = span.split(" to ")
@@ -129,6 +131,8 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
         out.append(_counts(latest, area.change))
     for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
+            if bench.get("reason"):  # no national figure: say why
+                out.append(bench["reason"])
             continue
         if meta["measure"] == "value" and name != "England and Wales":
             continue
@@ -352,7 +356,7 @@ class Composer:
         chart = None
         if len(series):
             figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
-            self._add_chart(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
+            self._add_chart(Chart(chart_id, *illustrative.chart(figure, _chart_table(series, nat, similar, code, name), meta)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
@@ -385,7 +389,7 @@ class Composer:
             table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
                                   "denominator": result.funnel["denominators"], "value": result.funnel["values"],
                                   "position": result.funnel["positions"]}).sort_values("area_name")
-            self._add_chart(Chart(chart_id, figure, table))
+            self._add_chart(Chart(chart_id, *illustrative.chart(figure, table, meta)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),

@@ -58,9 +58,7 @@ def read_text(file: Path, where: str) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(where, line, None, f"is not UTF-8 text (byte {exc.start + 1} cannot be read).",
-                              "Save the file as UTF-8 (in Excel: CSV UTF-8).")]
+        return None, [_not_utf8(raw, exc, where)]
     if "\x00" in text:
         return None, [Problem(where, None, None, "holds NUL bytes, so it is not a text CSV file.",
                               "Export the data again as CSV (UTF-8).")]
@@ -69,6 +67,21 @@ def read_text(file: Path, where: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(where, line, None, "has a quote (\") that is never closed, so the rest of the file reads as one cell.",
                               "Close the quote, or double a quote inside a quoted cell (\"\").")]
     return text, []
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError, where: str) -> Problem:
+    """Where the first byte UTF-8 cannot read is (file, row, place in the row), and what it is in Windows-1252."""
+    at = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts from after the byte order mark
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    byte = raw[at:at + 1]
+    try:
+        seen = f', "{byte.decode("cp1252")}" in Windows-1252'
+    except UnicodeDecodeError:
+        seen = ""
+    return Problem(where, raw[:at].count(b"\n") + 1, None,
+                   f"is not UTF-8 text: byte {at - line_start + 1} of this row (byte {at + 1:,} of the file) is "
+                   f"0x{byte.hex()}{seen}, which UTF-8 cannot read.",
+                   "Save the file as UTF-8 (in Excel: Save As, CSV UTF-8 (Comma delimited)).")
 
 
 def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:

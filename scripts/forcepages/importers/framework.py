@@ -299,6 +299,21 @@ that holds its values. `series_breaks.csv` lists the dates when a definition cha
 
 Written by hand in `scripts/forcepages/importers/framework.py` and written out by
 `python -m forcepages.importers`. Indicators show volumes and trends in context; they are not goals set for forces.
+## Adding your own indicators
+
+`make data` (`python -m forcepages.importers`) writes this folder's CSV files afresh from
+`scripts/forcepages/importers/framework.py`, so a row added to `indicators.csv` by hand is lost
+the next time it runs. To keep indicators of your own:
+
+- on a site about one force's plan, put them in the plan's own package (setting `framework`,
+  copied from `examples/cambridgeshire/datapackages/police-and-crime-plan/`): the importers
+  never write it, and national rows of indicators that are not in the plan are left out of the site;
+- or add them to `INDICATORS` (and any series breaks to `SERIES_BREAKS`) in
+  `scripts/forcepages/importers/framework.py`, so that `make data` writes them too;
+- or rebuild only the packages you need by naming them, for example
+  `.venv/bin/python -m forcepages.importers recorded-crime workforce`, which leaves `framework/` as it is.
+
+After `make data`, `git diff datapackages/framework/` shows any row it took out.
 """
 
 

@@ -13,12 +13,16 @@ case.json keys (applied in this order by tests/badcorpus.py on a copy of the fix
   files/   a folder copied over the site (for bytes that are not UTF-8)
   symlink  {path: target}                make a link ("{outside}" is a file outside the site)
   expect   [[file, row, field], ...]     the problems, as flat tuples (Problem.as_tuple)
+  messages [text, ...]                   each must be part of one problem as printed (str(Problem)): the message a
+                                         person reads, with its fix
+  absent   [text, ...]                   no printed problem may contain these (misleading or follow-on messages)
   parity   false                         leave the case out of the fastcheck/frictionless comparison
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -118,10 +122,43 @@ CASES: dict[str, dict] = {
     "narrative-misplaced": {"write": {"narratives/northshire/local-crime.md": "We are doing things.\n"}},
     "schema-pattern-not-a-regex": {"json": {VJ: [[["resources", 0, "schema", "fields", 10, "constraints"], {"pattern": "[^`]*`)<b>"}]]}},
     "narrative-symlink": {"symlink": {"narratives/northshire/local-crime-and-policing.md": "/proc/self/environ"}},
+    # issue 18: the mistakes spreadsheets make, each with the message that points at the fix
+    "value-proportion-as-fraction": {**values_row(CHARGE, CHARGE.replace(",8.0,", ",0.08,")), "messages": [
+        'values.csv, row 41, field "value": the value 0.08 does not agree with numerator ÷ denominator: 2,400 ÷ 30,000 '
+        "× 100 = 8.000, which is 8.0 to 1 decimal place, not 0.1. It looks like a proportion given as a fraction"]},
+    "value-rate-three-times": {**values_row(ROW, ROW.replace(",3.7267,", ",11.18,")), "messages": [
+        'values.csv, row 5, field "value": the value 11.18 does not agree with numerator ÷ denominator: 2,236 ÷ 600,000 '
+        "× 1,000 = 3.727, which is 3.7 to 1 decimal place, not 11.2."], "absent": ["as a fraction"]},
+    "date-unreadable-no-false-key-error": {"replace": {V: [
+        [ROW, ROW.replace("2014-04-01,2015-03-31", "01/04/2014,31/03/2015")],
+        [ROW2, ROW2.replace("2015-04-01,2016-03-31", "01/04/2015,31/03/2016")]]},
+        "messages": ['values.csv, row 5, field "period_start": "01/04/2014" is not a date'],
+        "absent": ["primary key", "primarykey", "the same as in the row"]},
+    "area-total-row": {"append": {V: "burglary,England and Wales total,2014-04-01,2015-03-31,13000,3000000,4.3333,,,,\n"},
+                       "messages": ['"England and Wales total" looks like a total row, not an area. Delete the row',
+                                    "with the area code K04000001"], "absent": ["add the area"]},
+    "area-name-in-code-column": {**values_row(ROW, ROW.replace("E23000001", "Northshire")),
+                                 "messages": ['"Northshire" is an area\'s name, not its code: Northshire is E23000001.']},
+    "indicator-unknown-plan-catalogue": {"replace": {V: [[ROW, ROW.replace("burglary,", "burglery,")]],
+                                                     "mkdocs.yml": [["publisher: Fixture Office", "publisher: Fixture Office\n    framework: plan"]]},
+                                         "files": True,
+                                         "messages": ['"burglery" is not in the indicator catalogue in use (datapackages/plan/indicators.csv)'],
+                                         "absent": ["framework/indicators.csv"]},
+    "summary-line-grammatical": {"files": True, "messages": [
+        'values.csv, row 94, field "period_end": "31/03/2018" is not a date between 1900 and 2100. The same problem is in '
+        "14 more rows after this one (not listed)."], "absent": [": and ", "more rows with the same problem"]},
+    "areas-windows-1252": {"files": True, "messages": [
+        "datapackages/reference/areas.csv, row 3: is not UTF-8 text: byte 22 of this row (byte 121 of the file) is 0x96, "
+        '"–" in Windows-1252'], "absent": ["similar_forces.csv", "encoding error"]},
+    "values-bom-windows-1252": {"files": True, "messages": [
+        "values.csv, row 5: is not UTF-8 text: byte 66 of this row (byte 364 of the file) is 0xe9"]},
 }
 
 BYTES = {
     "values-latin1": lambda text: text.replace(ROW, ROW[:-1] + "café") .encode("latin-1"),
+    "values-bom-windows-1252": lambda text: b"\xef\xbb\xbf" + text.replace(ROW, ROW[:-1] + "café").encode("cp1252"),
+    "summary-line-grammatical": lambda text: re.sub(r"(burglary,[^,]*,[^,]*,)(\d{4})-(\d\d)-(\d\d)",
+                                                    lambda m: f"{m[1]}{m[4]}/{m[3]}/{m[2]}", text).encode("utf-8"),
     "values-utf16-bom": lambda text: text.encode("utf-16"),
     "values-nul-bytes": lambda text: text.replace(ROW, ROW + "\x00").encode("utf-8"),
 }
@@ -142,6 +179,12 @@ def main() -> None:
             target = folder / "files" / V
             target.parent.mkdir(parents=True)
             target.write_bytes(BYTES[name](values))
+        if name == "areas-windows-1252":  # an areas file saved by Excel as "CSV (Comma delimited)"
+            target = folder / "files" / AREAS
+            target.parent.mkdir(parents=True)
+            target.write_bytes((fixture / AREAS).read_text(encoding="utf-8").replace("Southshire", "Southshire – Ynys Môn").encode("cp1252"))
+        if name == "indicator-unknown-plan-catalogue":  # a plan framework beside the national one
+            shutil.copytree(fixture / "datapackages/framework", folder / "files/datapackages/plan")
         body["expect"] = old.get("expect", [])
         if "parity" in old:
             body["parity"] = old["parity"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from . import charts, datatables, judge, narratives, wording
+from . import charts, datatables, judge, maps, narratives, overview, wording
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -250,9 +251,31 @@ class Composer:
         self.links: dict[str, list[dict[str, str]]] = {}
         for code, title, url in zip(data.links["area_code"], data.links["title"], data.links["url"]):
             self.links.setdefault(code, []).append({"title": wording.md(title), "url": wording.attr(url)})
+        self.places: dict[str, list[str]] = {}
+        for code, place in zip(data.local_authorities["area_code"], data.local_authorities["name"]):
+            self.places.setdefault(code, []).append(place)
         self.similar_areas: dict[str, list[str]] = {}
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
+
+    def shapes(self) -> dict[str, dict[str, str]]:
+        """Each area's outline for the map, with its code and name (none if the reference package has no outlines)."""
+        return {c: {"code": c, "name": self.names.get(c, c), "svg_path": d}
+                for c, d in zip(self.data.shapes["area_code"], self.data.shapes["svg_path"]) if c in self.names}
+
+    def _indicator_map(self, iid: str, result: IndicatorResult) -> str:
+        """The map filled by each force's verdict against England and Wales (from the judgement), with its legend."""
+        shapes, places, fills = self.shapes(), [], {}
+        for a in self.area_records:
+            code, area = a["area_code"], result.areas.get(a["area_code"])
+            if code not in shapes:
+                continue
+            v = overview.verdict(area, area.vs_national) if area is not None and area.latest is not None else None
+            fills[code] = v["category"] if v else "none"
+            places.append({**shapes[code], "words": v["words"] if v else "no figure",
+                           "href": overview.href("../" + self.area_link(a["slug"], result.meta["domain_id"], iid))})
+        the_map = maps.svg(places, f"Map: {result.meta['title']}, each force compared with England and Wales", fills)
+        return the_map + maps.legend() if the_map else ""
 
     def _add_chart(self, chart: Chart) -> None:
         self.chart_count += 1
@@ -296,7 +319,7 @@ class Composer:
         domains = []
         for domain in self.domains:
             path = index if single else self._domain_path(slug, domain["domain_id"])
-            findings, items = [], []
+            findings, items, rows = [], [], []
             for iid in self.indicators_in(domain["domain_id"]):
                 result = self.results[iid]
                 area_result = result.areas.get(code)
@@ -307,6 +330,10 @@ class Composer:
                 line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 if line:
                     findings.append(line)
+                row = overview.row(result.meta, area_result, self.national[iid], self.similar[iid].get(code, {}), anchor,
+                                   line["kind"] if line else None, self.settings.similar_label)
+                if row:
+                    rows.append(row)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
             narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
             entry = {"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
@@ -315,7 +342,9 @@ class Composer:
                      "neutral": [f for f in findings if f["kind"] in ("neutral", "mixed")],
                      "older": [f for f in findings if f["kind"] == "older"],
                      "other": [f for f in findings if f["kind"] == "other"],
-                     "count": len(items), "narrative": narrative, "links": self.links.get(code, [])}
+                     "count": len(items), "narrative": narrative, "links": self.links.get(code, []),
+                     "overview": overview.force_table(overview.force_rows(rows), domain["title"], name, self.settings.similar_label)
+                     if rows else "", "overview_rows": len(rows)}
             if single:
                 entry["figures"] = items
                 domains.append(entry)
@@ -330,7 +359,8 @@ class Composer:
             "root": up(index), **self.dates, "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
-            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single}))
+            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single,
+            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
         return made
 
     def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
@@ -394,7 +424,9 @@ class Composer:
         statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
         common = max(set(statuses), key=statuses.count) if statuses else None
         not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
+        the_map = self._indicator_map(iid, result)
         self.site.pages.append(Page(path, "indicator.md.j2", {
+            "map": the_map,
             "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged),
             "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
@@ -410,7 +442,20 @@ class Composer:
         items = [{"id": i, "title": wording.md(self.results[i].meta["title"]), "definition": wording.md(self.results[i].meta["definition"])}
                  for i in self.indicators_in(domain["domain_id"])]
         self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), **self.dates, "title": wording.md(domain["title"]),
-                                                           "description": wording.md(domain["description"]), "items": items}))
+                                                           "description": wording.md(domain["description"]), "items": items,
+                                                           "grid": self._grid(domain), "key": overview.key_html()}))
+
+    def _grid(self, domain: dict[str, Any]) -> str:
+        """Every force (alphabetical) against every indicator of a domain: verdict symbol and value."""
+        ids = [i for i in self.indicators_in(domain["domain_id"]) if self.results[i].latest_period]
+        if not ids:
+            return ""
+        columns = [{"title": self.results[i].meta["title"], "period": wording.period(*self.results[i].latest_period),
+                    "href": f"../indicators/{i}.html"} for i in ids]
+        rows = [{"name": a["name"], "href": f"../forces/{a['slug']}/index.html",
+                 "cells": [overview.grid_cell(self.results[i].meta, self.results[i].areas.get(a["area_code"])) for i in ids]}
+                for a in self.area_records]
+        return overview.grid_table(columns, rows, f"{domain['title']}: every force, in alphabetical order")
 
     def common_pages(self) -> list[Page]:
         """Home, lists of forces and indicators, methodology and glossary."""
@@ -423,7 +468,12 @@ class Composer:
         domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
                     "items": [{"id": i, "title": wording.md(self.results[i].meta["title"])} for i in self.indicators_in(d["domain_id"])]}
                    for d in self.domains]
-        common = {"root": "", **self.dates, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
+        shapes = self.shapes()
+        the_map = maps.svg([{**shapes[a["area_code"]], "href": f"forces/{a['slug']}/index.html"} for a in self.area_records
+                            if a["area_code"] in shapes], "Map of the police force areas. Each area links to its force's page.")
+        forces_html = "".join(f'<li><a href="forces/{a["slug"]}/index.html">{html.escape(str(a["name"]), quote=False)}</a></li>'
+                              for a in self.area_records)
+        common = {"root": "", **self.dates, "map": the_map, "forces_html": forces_html, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
                   "forces": forces, "latest": latest, "domains": domains, "area_label": self.settings.area_label,
                   "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
         return [Page("index.md", "home.md.j2", common),

@@ -66,8 +66,12 @@ def force_table(rows: list[dict[str, Any]], domain_title: str, force: str, simil
     cells = []
     for r in rows:
         period = _e(r["period"]) + (' <span class="fp-older">(older figure)</span>' if r["older"] else "")
-        verdicts = _mark(r["vs_national"], "England and Wales")
-        if r["vs_similar"] is not None:
+        if r["vs_national"]["category"] == "not-judged":  # one reason, not one per comparison
+            verdicts = (f'<span class="fp-v fp-v--not-judged"><span class="fp-v__sym" aria-hidden="true">{SYMBOLS["not-judged"]}</span> '
+                        f'{_e(r["vs_national"]["words"].capitalize())}</span>')
+        else:
+            verdicts = _mark(r["vs_national"], "England and Wales")
+        if r["vs_similar"] is not None and r["vs_national"]["category"] != "not-judged":
             verdicts += _mark(r["vs_similar"], similar_label.capitalize())
         values = [r["value"], r["national"], r["similar"]]
         tds = "".join(f'<td data-label="{html.escape(h, quote=True)}">{c}</td>'

@@ -78,11 +78,14 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
     if area.status in NOT_JUDGED:
         return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
     parts, signs = [], []
-    for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
-        cat = bench.get("category")
-        if cat in ("higher", "lower"):
-            parts.append(f"clearly {cat} than {label}")
-            signs.append(bench.get("judgement"))
+    clear = [(bench.get("category"), label, bench.get("judgement"))
+             for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label))
+             if bench.get("category") in ("higher", "lower")]
+    if len(clear) == 2 and clear[0][0] == clear[1][0]:  # the same way against both: one phrase
+        clear = [(clear[0][0], f"{clear[0][1]} and {clear[1][1]}", clear[0][2])]
+    for cat, label, judgement in clear:
+        parts.append(f"clearly {cat} than {label}")
+        signs.append(judgement)
     polarity = meta["polarity"]
     good_way = {"higher-is-better": True, "lower-is-better": False}.get(polarity)
 
@@ -319,13 +322,13 @@ class Composer:
         domains = []
         for domain in self.domains:
             path = index if single else self._domain_path(slug, domain["domain_id"])
-            findings, items, rows = [], [], []
+            findings, items, rows, missing = [], [], [], []
             for iid in self.indicators_in(domain["domain_id"]):
                 result = self.results[iid]
                 area_result = result.areas.get(code)
                 anchor = f"#{iid}" if single else f"{domain['domain_id']}.md#{iid}"
-                if area_result is None:
-                    items.append(self._missing_item(iid, result))
+                if area_result is None or area_result.latest is None:
+                    missing.append({"title": wording.md(result.meta["title"]), "link": f"indicators/{iid}.md"})
                     continue
                 line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 if line:
@@ -346,14 +349,14 @@ class Composer:
                      "overview": overview.force_table(overview.force_rows(rows), domain["title"], name, self.settings.similar_label)
                      if rows else "", "overview_rows": len(rows)}
             if single:
-                entry["figures"] = items
+                entry["figures"], entry["missing"] = items, missing
                 domains.append(entry)
                 continue
             domains.append(entry)
             made.append(Page(path, "force_domain.md.j2", {
                 "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
-                "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
+                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", {
             "root": up(index), **self.dates, "force": wording.md(name), "code": code,
@@ -363,14 +366,6 @@ class Composer:
             "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
         return made
 
-    def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
-        """An indicator with no figure for this area."""
-        meta = result.meta
-        return {"id": iid, "title": wording.md(meta["title"]), "summary": ["There is no published figure for this area."],
-                "chart": None, "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
-                "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
-                "breaks": [], "table": "", "csv": None, "indicator_link": f"indicators/{iid}.md", "polarity": meta["polarity"]}
-
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
         meta = result.meta
@@ -379,15 +374,18 @@ class Composer:
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
         summary = _summary(meta, area, name, self.similar_source, self.settings.similar_label)
         chart = None
-        if len(series):
+        drawable = len(series) > 0 and bool(np.isfinite(np.asarray(series["value"], dtype=float)).any())
+        if drawable:
             figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
             self._add_chart(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
+                "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}")
+                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}",
+                                         anchor=f"data-{chart_id}")
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta["polarity"]}
@@ -432,7 +430,7 @@ class Composer:
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
             "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
-            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force"),
+            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force", anchor=f"data-funnel--{iid}"),
             "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
             "package": wording.md(meta["source_package"]), "similar_source": wording.md(self.similar_source)}))
 

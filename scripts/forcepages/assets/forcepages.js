@@ -37,13 +37,43 @@
       var Plotly = parts[0], fig = parts[1];
       var fallback = el.querySelector(".fp-chart__fallback");
       if (fallback) { fallback.remove(); }
+      var name = (el.getAttribute("data-src") || "chart").split("/").pop().replace(/\.json$/, "");
+      var svgButton = {
+        name: "Download as SVG", title: "Download the chart as an SVG image", icon: Plotly.Icons.disk,
+        click: function (gd) { Plotly.downloadImage(gd, { format: "svg", filename: name }); }
+      };
       return Plotly.newPlot(el, fig.data, fig.layout, {
-        displaylogo: false, responsive: true, displayModeBar: false, scrollZoom: false
-      }).then(function () { el.setAttribute("data-state", "drawn"); });
+        displaylogo: false, responsive: true, displayModeBar: true, scrollZoom: false,
+        modeBarButtons: [["toImage", svgButton]],
+        toImageButtonOptions: { format: "png", filename: name, scale: 2 }
+      }).then(function () { keyboardButtons(el); el.setAttribute("data-state", "drawn"); });
     }).catch(function () { fail(el); });
   }
 
+  /* Plotly's toolbar buttons are links without an address, which a keyboard cannot reach: make them buttons. */
+  function keyboardButtons(el) {
+    Array.prototype.forEach.call(el.querySelectorAll(".modebar-btn"), function (b) {
+      b.setAttribute("role", "button");
+      b.setAttribute("tabindex", "0");
+      b.setAttribute("aria-label", b.getAttribute("data-title") || "Download");
+      b.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); b.dispatchEvent(new MouseEvent("click", { bubbles: true })); }
+      });
+    });
+  }
+
+  /* "Go to the data table" links open the table they lead to. */
+  function openTables() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.fp-skip"), function (a) {
+      a.addEventListener("click", function () {
+        var t = document.getElementById(a.getAttribute("href").slice(1));
+        if (t && t.tagName === "DETAILS") { t.open = true; }
+      });
+    });
+  }
+
   function start() {
+    openTables();
     var charts = Array.prototype.slice.call(document.querySelectorAll(".fp-chart[data-src]"));
     if (!charts.length) { return; }
     if (!("IntersectionObserver" in window)) { charts.forEach(draw); return; }

@@ -233,3 +233,28 @@ def test_places_importer_outlines_and_councils():
     assert councils["Peterborough"] == "E23000023" and councils["Salford"] == "E23000005" and councils["Ceredigion"] == "W15000004"
     committed = list(csv.DictReader(open(ROOT / "datapackages" / "reference" / "area_shapes.csv", encoding="utf-8")))
     assert {r["area_code"]: r["svg_path"] for r in committed} == shapes  # the committed file is what the importer makes
+
+
+def test_every_chart_csv_has_its_metadata(fixture_site):
+    """A journalist with only the files has the title, unit, source, period, caveats and each column's meaning."""
+    charts = fixture_site / "site" / "charts"
+    csvs = sorted(charts.glob("*.csv"))
+    assert csvs
+    for path in csvs:
+        meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        header = next(csv.reader(path.open(encoding="utf-8")))
+        assert [c["name"] for c in meta["columns"]] == header and all(c["description"] for c in meta["columns"]), path
+        assert meta["title"] and meta["unit"] and meta["period"]["first"] and meta["period"]["last"]
+        assert YEAR.search(meta["period"]["last"]) and YEAR.search(meta["figures_up_to"])
+        assert {"source", "caveats", "definition", "page", "series_breaks"} <= set(meta)
+        assert not banned_words(json.dumps(meta))
+
+
+def test_how_to_cite_has_the_address_and_date(fixture_site):
+    for page in sorted((fixture_site / "site" / "data").glob("*.html")):
+        if page.name == "index.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        cite = text[text.index('id="how-to-cite"'):text.index('id="licence"')]
+        assert f"https://example.org/fixture/data/{page.name}" in cite, page
+        assert re.search(r"Figures up to \d+ \w+ \d{4}", cite) or "crime" not in page.name, page

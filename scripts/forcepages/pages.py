@@ -32,6 +32,31 @@ class Chart:
     chart_id: str
     figure: dict[str, Any]
     table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
+    meta: dict[str, Any] | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
+
+
+CHART_COLUMNS = {
+    "area_code": "ONS code of the force area", "area_name": "Name of the force area",
+    "period_start": "First day of the period (YYYY-MM-DD)", "period_end": "Last day of the period (YYYY-MM-DD)",
+    "value": "The force's figure, in the unit given", "lower_95": "Lower end of the 95% confidence interval",
+    "upper_95": "Upper end of the 95% confidence interval", "similar_forces_average": "Average of the similar forces",
+    "england_and_wales": "England and Wales", "status": "[p] provisional, [r] revised, empty if final",
+    "centre": "SPC centre line (mean)", "lower_limit": "SPC lower process limit", "upper_limit": "SPC upper process limit",
+    "signal": "SPC rule that flags an unusual change, if any", "value_symbol": "Why a value is missing ([c], [x], [z], [low], [u])",
+    "denominator": "People or cases the figure is out of", "position": "Position on the funnel plot against the 95% limits",
+}
+
+
+def chart_meta(meta: dict[str, Any], columns: list[str], period: dict[str, str], area: str, page: str, figures_up_to: str,
+               breaks: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a chart's CSV holds, for a reader who has only the file: title, unit, source, period, caveats, columns."""
+    return {"title": str(meta["title"]), "area": area, "unit": str(meta["unit"]), "definition": str(meta["definition"]),
+            "source": str(meta.get("source") or ""), "source_package": str(meta.get("source_package") or ""),
+            "period": period, "figures_up_to": figures_up_to, "caveats": str(meta.get("caveats") or ""),
+            "series_breaks": [{"date": f"{b['date']:%Y-%m-%d}", "description": str(b["description"])} for b in breaks
+                              if b.get("kind", "definition") != "phase"],
+            "page": page, "columns": [{"name": c, "description": CHART_COLUMNS.get(c, "")} for c in columns],
+            "note": "The figures show how things are. They are not goals to meet. Forces are listed by name, never in order of their figures."}
 
 
 @dataclass
@@ -261,6 +286,11 @@ class Composer:
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
 
+    def address(self, md_path: str) -> str:
+        """A page's web address: in full where the site's address (site_url) is set, else relative to the site's root."""
+        base = self.settings.site_url.rstrip("/")
+        return f"{base}/{overview.href(md_path)}" if base else overview.href(md_path)
+
     def shapes(self) -> dict[str, dict[str, str]]:
         """Each area's outline for the map, with its code and name (none if the reference package has no outlines)."""
         return {c: {"code": c, "name": self.names.get(c, c), "svg_path": d}
@@ -377,7 +407,12 @@ class Composer:
         drawable = len(series) > 0 and bool(np.isfinite(np.asarray(series["value"], dtype=float)).any())
         if drawable:
             figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
-            self._add_chart(Chart(chart_id, figure, _chart_table(series, nat, similar, code, name)))
+            table = _chart_table(series, nat, similar, code, name)
+            starts, ends = np.asarray(series["period_start"]), np.asarray(series["period_end"])
+            period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
+            self._add_chart(Chart(chart_id, figure, table, chart_meta(
+                meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
+                result.breaks)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
@@ -412,7 +447,9 @@ class Composer:
             table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
                                   "denominator": result.funnel["denominators"], "value": result.funnel["values"],
                                   "position": result.funnel["positions"]}).sort_values("area_name")
-            self._add_chart(Chart(chart_id, figure, table))
+            self._add_chart(Chart(chart_id, figure, table, chart_meta(
+                meta, list(table.columns), {"first": wording.period(*result.latest_period), "last": wording.period(*result.latest_period)},
+                "every force", self.address(path), self.dates["figures_up_to"], result.breaks)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),

@@ -11,6 +11,8 @@ import html
 import re
 from typing import Any
 
+from . import overview
+
 _NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
 
 # fill for each verdict category: a colour and a pattern (see PATTERNS), never colour alone
@@ -68,3 +70,18 @@ def legend() -> str:
         items.append('<li><svg width="22" height="16" aria-hidden="true" focusable="false">'
                      f'<rect x="1" y="1" width="20" height="14" style="fill:{FILLS[key]}" stroke="#0b0c0c"/></svg> {words}</li>')
     return '<ul class="fp-map__legend">' + "".join(items) + "</ul>"
+
+
+def verdict_map(result: Any, areas: list[dict[str, Any]], shapes: dict[str, dict[str, str]], links: dict[str, str]) -> str:
+    """An indicator's map: each area filled by its verdict against England and Wales (read from the judgement by
+    overview.verdict), linked to its figures (``links``: area code -> .md path relative to the page); and the legend."""
+    places, fills = [], {}
+    for a in areas:
+        code, area = a["area_code"], result.areas.get(a["area_code"])
+        if code not in shapes:
+            continue
+        v = overview.verdict(area, area.vs_national) if area is not None and area.latest is not None else None
+        fills[code] = v["category"] if v else "none"
+        places.append({**shapes[code], "words": v["words"] if v else "no figure", "href": overview.href(links[code])})
+    the_map = svg(places, f"Map: {result.meta['title']}, each force compared with England and Wales", fills)
+    return the_map + legend() if the_map else ""

@@ -153,3 +153,13 @@ def grid_cell(meta: dict[str, Any], area: AreaResult | None) -> dict[str, Any] |
     if area is None or area.latest is None or area.status == "no-figure":
         return None
     return {"verdict": verdict(area, area.vs_national), "value": _value(area.latest, meta)}
+
+
+def domain_grid(results: dict[str, Any], areas: list[dict[str, Any]], domain_title: str) -> str:
+    """The grid for one area of policing: ``results`` (indicator id -> IndicatorResult, each with a latest period)
+    in catalogue order as columns, ``areas`` (in alphabetical order) as rows."""
+    columns = [{"title": r.meta["title"], "period": wording.period(*r.latest_period), "href": f"../indicators/{i}.html"}
+               for i, r in results.items()]
+    rows = [{"name": a["name"], "href": f"../forces/{a['slug']}/index.html",
+             "cells": [grid_cell(r.meta, r.areas.get(a["area_code"])) for r in results.values()]} for a in areas]
+    return grid_table(columns, rows, f"{domain_title}: every force, in alphabetical order")

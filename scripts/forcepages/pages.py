@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts, datatables, judge, maps, narratives, overview, wording
+from .chart_meta import chart_meta
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -33,30 +34,6 @@ class Chart:
     figure: dict[str, Any]
     table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
     meta: dict[str, Any] | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
-
-
-CHART_COLUMNS = {
-    "area_code": "ONS code of the force area", "area_name": "Name of the force area",
-    "period_start": "First day of the period (YYYY-MM-DD)", "period_end": "Last day of the period (YYYY-MM-DD)",
-    "value": "The force's figure, in the unit given", "lower_95": "Lower end of the 95% confidence interval",
-    "upper_95": "Upper end of the 95% confidence interval", "similar_forces_average": "Average of the similar forces",
-    "england_and_wales": "England and Wales", "status": "[p] provisional, [r] revised, empty if final",
-    "centre": "SPC centre line (mean)", "lower_limit": "SPC lower process limit", "upper_limit": "SPC upper process limit",
-    "signal": "SPC rule that flags an unusual change, if any", "value_symbol": "Why a value is missing ([c], [x], [z], [low], [u])",
-    "denominator": "People or cases the figure is out of", "position": "Position on the funnel plot against the 95% limits",
-}
-
-
-def chart_meta(meta: dict[str, Any], columns: list[str], period: dict[str, str], area: str, page: str, figures_up_to: str,
-               breaks: list[dict[str, Any]]) -> dict[str, Any]:
-    """What a chart's CSV holds, for a reader who has only the file: title, unit, source, period, caveats, columns."""
-    return {"title": str(meta["title"]), "area": area, "unit": str(meta["unit"]), "definition": str(meta["definition"]),
-            "source": str(meta.get("source") or ""), "source_package": str(meta.get("source_package") or ""),
-            "period": period, "figures_up_to": figures_up_to, "caveats": str(meta.get("caveats") or ""),
-            "series_breaks": [{"date": f"{b['date']:%Y-%m-%d}", "description": str(b["description"])} for b in breaks
-                              if b.get("kind", "definition") != "phase"],
-            "page": page, "columns": [{"name": c, "description": CHART_COLUMNS.get(c, "")} for c in columns],
-            "note": "The figures show how things are. They are not goals to meet. Forces are listed by name, never in order of their figures."}
 
 
 @dataclass
@@ -297,18 +274,9 @@ class Composer:
                 for c, d in zip(self.data.shapes["area_code"], self.data.shapes["svg_path"]) if c in self.names}
 
     def _indicator_map(self, iid: str, result: IndicatorResult) -> str:
-        """The map filled by each force's verdict against England and Wales (from the judgement), with its legend."""
-        shapes, places, fills = self.shapes(), [], {}
-        for a in self.area_records:
-            code, area = a["area_code"], result.areas.get(a["area_code"])
-            if code not in shapes:
-                continue
-            v = overview.verdict(area, area.vs_national) if area is not None and area.latest is not None else None
-            fills[code] = v["category"] if v else "none"
-            places.append({**shapes[code], "words": v["words"] if v else "no figure",
-                           "href": overview.href("../" + self.area_link(a["slug"], result.meta["domain_id"], iid))})
-        the_map = maps.svg(places, f"Map: {result.meta['title']}, each force compared with England and Wales", fills)
-        return the_map + maps.legend() if the_map else ""
+        """The map filled by each force's verdict against England and Wales, with its legend (see maps.verdict_map)."""
+        links = {a["area_code"]: "../" + self.area_link(a["slug"], result.meta["domain_id"], iid) for a in self.area_records}
+        return maps.verdict_map(result, self.area_records, self.shapes(), links)
 
     def _add_chart(self, chart: Chart) -> None:
         self.chart_count += 1
@@ -412,7 +380,7 @@ class Composer:
             period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
-                result.breaks)))
+                result.breaks, self.settings.similar_label)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
@@ -483,14 +451,7 @@ class Composer:
     def _grid(self, domain: dict[str, Any]) -> str:
         """Every force (alphabetical) against every indicator of a domain: verdict symbol and value."""
         ids = [i for i in self.indicators_in(domain["domain_id"]) if self.results[i].latest_period]
-        if not ids:
-            return ""
-        columns = [{"title": self.results[i].meta["title"], "period": wording.period(*self.results[i].latest_period),
-                    "href": f"../indicators/{i}.html"} for i in ids]
-        rows = [{"name": a["name"], "href": f"../forces/{a['slug']}/index.html",
-                 "cells": [overview.grid_cell(self.results[i].meta, self.results[i].areas.get(a["area_code"])) for i in ids]}
-                for a in self.area_records]
-        return overview.grid_table(columns, rows, f"{domain['title']}: every force, in alphabetical order")
+        return overview.domain_grid({i: self.results[i] for i in ids}, self.area_records, domain["title"]) if ids else ""
 
     def common_pages(self) -> list[Page]:
         """Home, lists of forces and indicators, methodology and glossary."""

@@ -106,12 +106,13 @@ def test_charts_reachable_by_keyboard_with_text_alternative(pages, site_url, wat
 
 @pytest.mark.parametrize("width,height,label", [(390, 844, "phone"), (1280, 900, "desktop")])
 def test_screenshots(width, height, label, pages, site_url, chromium):
-    """Phone and desktop screenshots of the home, force and force-domain pages (a chart drawn), for people to look at."""
+    """Phone and desktop screenshots of the home (map), force (overview tables), force-domain (a chart drawn) and domain
+    (overview grid) pages, for people to look at; none scrolls sideways."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = chromium.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     page = context.new_page()
     try:
-        for kind in ("home", "force", "force-domain"):
+        for kind in ("home", "force", "force-domain", "domain"):  # domain: the overview grid of every force
             page.goto(site_url + pages[kind], wait_until="load")
             if kind == "force-domain":
                 chart = page.locator(".fp-chart[data-src]").first

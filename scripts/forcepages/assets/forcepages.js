@@ -42,6 +42,7 @@
                      ["svg", "Download the chart as an SVG picture", Plotly.Icons.disk]].map(function (b) {
         return { name: b[1], title: b[1], icon: b[2], click: function (gd) { download(gd, b[0], name); } };
       });
+      fig.layout.modebar = { color: "#505a5f", activecolor: "#0b0c0c", bgcolor: "#ffffff" };  /* 3:1 or more on white */
       return Plotly.newPlot(el, fig.data, fig.layout, {
         displaylogo: false, responsive: true, displayModeBar: true, scrollZoom: false, modeBarButtons: [buttons]
       }).then(function () { keyboardButtons(el); el.setAttribute("data-state", "drawn"); });

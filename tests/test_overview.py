@@ -258,3 +258,20 @@ def test_how_to_cite_has_the_address_and_date(fixture_site):
         cite = text[text.index('id="how-to-cite"'):text.index('id="licence"')]
         assert f"https://example.org/fixture/data/{page.name}" in cite, page
         assert re.search(r"Figures up to \d+ \w+ \d{4}", cite) or "crime" not in page.name, page
+
+
+def test_an_outline_that_is_not_a_plain_path_is_refused(fixture_copy):
+    """area_shapes.csv is written into the page as it is, so anything but M, L, Z and numbers is a problem."""
+    from forcepages.config import load_settings
+    from forcepages.errors import ValidationFailed
+    from forcepages.load import validate_and_load
+
+    file = fixture_copy.parent / "datapackages/reference/area_shapes.csv"
+    lines = file.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].split(",")[0] + ',"M0 0L1 1Z""/><script>alert(1)</script>"'
+    lines[3] = "E99999999," + lines[3].split(",", 1)[1]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        validate_and_load(load_settings(fixture_copy))
+    tuples = {p.as_tuple() for p in caught.value.problems}
+    assert ("area_shapes.csv", 3, "svg_path") in tuples and ("area_shapes.csv", 4, "area_code") in tuples

@@ -116,7 +116,8 @@ def test_areas_that_are_not_forces_are_compared_with_similar_areas_of_their_kind
     assert "Similar neighbourhoods for " in text and "Similar forces for" not in text
     assert "Similar neighbourhoods average" in text
     assert "similar forces" not in text.lower().replace("#similar-forces", "")
-    chart = next((tmp_path / "out" / "docs" / "charts").glob(f"{area.name}--*.json")).read_text(encoding="utf-8")
+    chart = next(p for p in (tmp_path / "out" / "docs" / "charts").glob(f"{area.name}--*.json")
+                 if not p.name.endswith(".meta.json")).read_text(encoding="utf-8")
     assert "Similar neighbourhoods average" in chart
 
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import area_pages, methodology, mkdocs_run, publish, readability, render, safefiles, swap
+from . import area_pages, article_text, methodology, mkdocs_run, publish, readability, render, safefiles, swap
 from .compute import compute_all
 from .config import Settings
 from .discover import rel
@@ -112,6 +112,7 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
         gc.collect()
         build_site(config_file, docs, site, extra, strict=strict)
+        article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("mkdocs")
         swap.swap_in(work, out)
     finally:

@@ -79,8 +79,8 @@ def _size(n: int) -> str:
 
 
 def package_page(package: PackageInfo, published: PublishedPackage, settings: Settings,
-                 catalogue: pd.DataFrame | None = None, indicator_pages: set[str] | None = None) -> Page:
-    """The page for one package."""
+                 catalogue: pd.DataFrame | None = None, indicator_pages: set[str] | None = None, figures_up_to: str = "") -> Page:
+    """The page for one package (``figures_up_to``: the end of its latest period, in words)."""
     d = published.descriptor
     licences = ", ".join(str(lic.get("title") or lic.get("name")) for lic in d.get("licenses", []) if isinstance(lic, dict))
     sources = []
@@ -126,6 +126,9 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
         "version": wording.md(d.get("version", "not stated")), "licences": wording.md(licences or "not stated"), "sources": sources,
         "downloads": downloads, "resources": resources, "indicators": indicators,
         "citation": wording.md(citation(d, package.name, settings.publisher, settings.site_url)),
+        "figures_up_to": figures_up_to,
+        "address": wording.md(f"{settings.site_url.rstrip('/')}/data/{package.name}.html" if settings.site_url
+                              else f"data/{package.name}.html on this site"),
         "changes": [{"date": wording.long_date(str(c["date"])) if c.get("date") else "", "version": wording.md(c.get("version", "")),
                      "description": wording.md(c.get("description", ""))} for c in changes],
         "illustrative": ILLUSTRATIVE_NOTE if published.illustrative else "", "readme": _readme(package),

@@ -59,12 +59,14 @@ def _cell(value: object) -> str:
     return _text(value)
 
 
-def table(header: list[str], rows: list[list[object]], caption: str) -> str:
-    """A collapsible data table: the first column of each row is its row header."""
+def table(header: list[str], rows: list[list[object]], caption: str, anchor: str = "") -> str:
+    """A collapsible data table: the first column of each row is its row header; ``anchor`` its id (for the link
+    from its chart)."""
     head = "".join(f'<th scope="col">{_text(h)}</th>' for h in header)
     body = "\n".join(f'<tr><th scope="row">{_cell(row[0])}</th>' + "".join(f"<td>{_cell(c)}</td>" for c in row[1:]) + "</tr>"
                      for row in rows)
-    return (f'{START}<details class="fp-table">\n<summary>{_text(caption)}</summary>\n'
+    ident = f' id="{_hide_dashes(html.escape(anchor, quote=True))}"' if anchor else ""
+    return (f'{START}<details class="fp-table"{ident}>\n<summary>{_text(caption)}</summary>\n'
             f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</details>{END}")
 
 

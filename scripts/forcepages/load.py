@@ -44,6 +44,8 @@ class Data:
     links: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["area_code", "title", "url"]))
     similar_inputs: pd.DataFrame = field(default_factory=pd.DataFrame)     # what the groups are worked out from
     similar_stability: pd.DataFrame = field(default_factory=pd.DataFrame)  # members changed, one input left out
+    local_authorities: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["area_code", "name"]))
+    shapes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["area_code", "svg_path"]))
 
 
 def slugify(text: str) -> str:
@@ -259,4 +261,12 @@ def _assemble(reference, framework, catalogue, values, packages) -> Data:
     return Data(areas=areas.set_index("area_code", drop=False), population=population, similar=reference["similar_forces"],
                 domains=domains, indicators=catalogue, breaks=breaks, values=values, packages=packages,
                 links=reference["links"] if reference.get("links") is not None else pd.DataFrame(columns=["area_code", "title", "url"]),
-                similar_inputs=reference["similar_forces_inputs"], similar_stability=reference["similar_forces_stability"])
+                similar_inputs=reference["similar_forces_inputs"], similar_stability=reference["similar_forces_stability"],
+                local_authorities=_optional(reference, "local_authorities", ["area_code", "name"]),
+                shapes=_optional(reference, "area_shapes", ["area_code", "svg_path"]))
+
+
+def _optional(reference: dict, name: str, columns: list[str]) -> pd.DataFrame:
+    """An optional reference table, or an empty one."""
+    frame = reference.get(name)
+    return frame if frame is not None else pd.DataFrame(columns=columns)

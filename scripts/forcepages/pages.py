@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from . import charts, datatables, illustrative, judge, narratives, wording
+from . import charts, datatables, illustrative, judge, maps, narratives, overview, wording
+from .chart_meta import chart_meta
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
 from .load import Data
@@ -31,6 +33,7 @@ class Chart:
     chart_id: str
     figure: dict[str, Any]
     table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
+    meta: dict[str, Any] | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
 
 
 @dataclass
@@ -77,11 +80,15 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
     if area.status in NOT_JUDGED:
         return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
     parts, changes, signs = [], [], []  # comparisons; changes over time (each its own sentence); better/worse signs
-    for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
-        cat = bench.get("category")
-        if cat in ("higher", "lower"):
+    clear = [(bench.get("category"), label, bench.get("judgement"))
+             for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label))
+             if bench.get("category") in ("higher", "lower")]
+    if len(clear) == 2 and clear[0][0] == clear[1][0]:  # the same way against both: one phrase
+        clear = [(clear[0][0], f"{clear[0][1]} and {clear[1][1]}", clear[0][2]), (None, None, clear[1][2])]
+    for cat, label, judgement in clear:
+        if cat:
             parts.append(f"clearly {cat} than {label}")
-            signs.append(bench.get("judgement"))
+        signs.append(judgement)
     polarity = meta["polarity"]
     good_way = {"higher-is-better": True, "lower-is-better": False}.get(polarity)
 
@@ -255,9 +262,27 @@ class Composer:
         self.links: dict[str, list[dict[str, str]]] = {}
         for code, title, url in zip(data.links["area_code"], data.links["title"], data.links["url"]):
             self.links.setdefault(code, []).append({"title": wording.md(title), "url": wording.attr(url)})
+        self.places: dict[str, list[str]] = {}
+        for code, place in zip(data.local_authorities["area_code"], data.local_authorities["name"]):
+            self.places.setdefault(code, []).append(place)
         self.similar_areas: dict[str, list[str]] = {}
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
+
+    def address(self, md_path: str) -> str:
+        """A page's web address: in full where the site's address (site_url) is set, else relative to the site's root."""
+        base = self.settings.site_url.rstrip("/")
+        return f"{base}/{overview.href(md_path)}" if base else overview.href(md_path)
+
+    def shapes(self) -> dict[str, dict[str, str]]:
+        """Each area's outline for the map, with its code and name (none if the reference package has no outlines)."""
+        return {c: {"code": c, "name": self.names.get(c, c), "svg_path": d}
+                for c, d in zip(self.data.shapes["area_code"], self.data.shapes["svg_path"]) if c in self.names}
+
+    def _indicator_map(self, iid: str, result: IndicatorResult) -> str:
+        """The map filled by each force's verdict against England and Wales, with its legend (see maps.verdict_map)."""
+        links = {a["area_code"]: "../" + self.area_link(a["slug"], result.meta["domain_id"], iid) for a in self.area_records}
+        return maps.verdict_map(result, self.area_records, self.shapes(), links)
 
     def _add_chart(self, chart: Chart) -> None:
         self.chart_count += 1
@@ -301,17 +326,21 @@ class Composer:
         domains = []
         for domain in self.domains:
             path = index if single else self._domain_path(slug, domain["domain_id"])
-            findings, items = [], []
+            findings, items, rows, missing = [], [], [], []
             for iid in self.indicators_in(domain["domain_id"]):
                 result = self.results[iid]
                 area_result = result.areas.get(code)
                 anchor = f"#{iid}" if single else f"{domain['domain_id']}.md#{iid}"
-                if area_result is None:
-                    items.append(self._missing_item(iid, result))
+                if area_result is None or area_result.latest is None:
+                    missing.append({"title": wording.md(result.meta["title"]), "link": f"indicators/{iid}.md"})
                     continue
                 line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 if line:
                     findings.append(line)
+                row = overview.row(result.meta, area_result, self.national[iid], self.similar[iid].get(code, {}), anchor,
+                                   line["kind"] if line else None, self.settings.similar_label)
+                if row:
+                    rows.append(row)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
             narrative = narratives.read(self.settings.path(self.settings.narratives), slug, domain["domain_id"])
             entry = {"id": domain["domain_id"], "title": wording.md(domain["title"]), "link": f"{domain['domain_id']}.md",
@@ -320,31 +349,26 @@ class Composer:
                      "neutral": [f for f in findings if f["kind"] in ("neutral", "mixed")],
                      "older": [f for f in findings if f["kind"] == "older"],
                      "other": [f for f in findings if f["kind"] == "other"],
-                     "count": len(items), "narrative": narrative, "links": self.links.get(code, [])}
+                     "count": len(items), "narrative": narrative, "links": self.links.get(code, []),
+                     "overview": overview.force_table(overview.force_rows(rows), domain["title"], name, self.settings.similar_label)
+                     if rows else "", "overview_rows": len(rows)}
             if single:
-                entry["figures"] = items
+                entry["figures"], entry["missing"] = items, missing
                 domains.append(entry)
                 continue
             domains.append(entry)
             made.append(Page(path, "force_domain.md.j2", {
                 "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
-                "items": items, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
+                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", {
             "root": up(index), **self.dates, "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
-            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single}))
+            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single,
+            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
         return made
-
-    def _missing_item(self, iid: str, result: IndicatorResult) -> dict[str, Any]:
-        """An indicator with no figure for this area."""
-        meta = result.meta
-        return {"id": iid, "title": wording.md(meta["title"]), "summary": ["There is no published figure for this area."],
-                "chart": None, "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
-                "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
-                "breaks": [], "table": "", "csv": None, "indicator_link": f"indicators/{iid}.md", "polarity": meta["polarity"]}
 
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
         """One indicator on a force's domain page: summary, chart, table, downloads."""
@@ -354,15 +378,23 @@ class Composer:
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
         summary = _summary(meta, area, name, self.similar_source, self.settings.similar_label)
         chart = None
-        if len(series):
+        drawable = len(series) > 0 and bool(np.isfinite(np.asarray(series["value"], dtype=float)).any())
+        if drawable:
             figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
-            self._add_chart(Chart(chart_id, *illustrative.chart(figure, _chart_table(series, nat, similar, code, name), meta)))
+            figure, table = illustrative.chart(figure, _chart_table(series, nat, similar, code, name), meta)
+            starts, ends = np.asarray(series["period_start"]), np.asarray(series["period_end"])
+            period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
+            self._add_chart(Chart(chart_id, figure, table, chart_meta(
+                meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
+                result.breaks, self.settings.similar_label)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
         return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
+                "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
                 "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
                 "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}")
+                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}",
+                                         anchor=f"data-{chart_id}")
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta["polarity"]}
@@ -389,7 +421,10 @@ class Composer:
             table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
                                   "denominator": result.funnel["denominators"], "value": result.funnel["values"],
                                   "position": result.funnel["positions"]}).sort_values("area_name")
-            self._add_chart(Chart(chart_id, *illustrative.chart(figure, table, meta)))
+            figure, table = illustrative.chart(figure, table, meta)
+            self._add_chart(Chart(chart_id, figure, table, chart_meta(
+                meta, list(table.columns), {"first": wording.period(*result.latest_period), "last": wording.period(*result.latest_period)},
+                "every force", self.address(path), self.dates["figures_up_to"], result.breaks)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
@@ -399,13 +434,15 @@ class Composer:
         statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
         common = max(set(statuses), key=statuses.count) if statuses else None
         not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
+        the_map = self._indicator_map(iid, result)
         self.site.pages.append(Page(path, "indicator.md.j2", {
+            "map": the_map,
             "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged),
             "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
             "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
             "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
-            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force"),
+            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force", anchor=f"data-funnel--{iid}"),
             "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
             "package": wording.md(meta["source_package"]), "similar_source": wording.md(self.similar_source)}))
 
@@ -415,7 +452,13 @@ class Composer:
         items = [{"id": i, "title": wording.md(self.results[i].meta["title"]), "definition": wording.md(self.results[i].meta["definition"])}
                  for i in self.indicators_in(domain["domain_id"])]
         self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), **self.dates, "title": wording.md(domain["title"]),
-                                                           "description": wording.md(domain["description"]), "items": items}))
+                                                           "description": wording.md(domain["description"]), "items": items,
+                                                           "grid": self._grid(domain), "key": overview.key_html()}))
+
+    def _grid(self, domain: dict[str, Any]) -> str:
+        """Every force (alphabetical) against every indicator of a domain: verdict symbol and value."""
+        ids = [i for i in self.indicators_in(domain["domain_id"]) if self.results[i].latest_period]
+        return overview.domain_grid({i: self.results[i] for i in ids}, self.area_records, domain["title"]) if ids else ""
 
     def common_pages(self) -> list[Page]:
         """Home, lists of forces and indicators, methodology and glossary."""
@@ -428,7 +471,12 @@ class Composer:
         domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
                     "items": [{"id": i, "title": wording.md(self.results[i].meta["title"])} for i in self.indicators_in(d["domain_id"])]}
                    for d in self.domains]
-        common = {"root": "", **self.dates, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
+        shapes = self.shapes()
+        the_map = maps.svg([{**shapes[a["area_code"]], "href": f"forces/{a['slug']}/index.html"} for a in self.area_records
+                            if a["area_code"] in shapes], "Map of the police force areas. Each area links to its force's page.")
+        forces_html = "".join(f'<li><a href="forces/{a["slug"]}/index.html">{html.escape(str(a["name"]), quote=False)}</a></li>'
+                              for a in self.area_records)
+        common = {"root": "", **self.dates, "map": the_map, "forces_html": forces_html, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
                   "forces": forces, "latest": latest, "domains": domains, "area_label": self.settings.area_label,
                   "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
         return [Page("index.md", "home.md.j2", common),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
-from . import api, csvout, datapages, downloads, feed, parallel, releases
+from . import api, csvout, datapages, downloads, feed, parallel, releases, wording
 from .compute import IndicatorResult
 from .config import Settings
 from .load import Data
@@ -23,6 +24,13 @@ def write_chart(chart: Chart, docs: Path) -> None:
     text = json.dumps(chart.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     (folder / f"{chart.chart_id}.json").write_text(text, encoding="utf-8")
     csvout.write_csv(chart.table, folder / f"{chart.chart_id}.csv")
+    if chart.meta is not None:
+        with open(folder / f"{chart.chart_id}.csv", encoding="utf-8", newline="") as fh:  # the columns as written, in order
+            header = next(csv.reader(fh), [])
+        known = {c["name"]: c["description"] for c in chart.meta["columns"]}
+        chart.meta["columns"] = [{"name": c, "description": known.get(c, "")} for c in header]
+        (folder / f"{chart.chart_id}.meta.json").write_text(
+            json.dumps(chart.meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_type: str) -> None:
@@ -55,7 +63,10 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
         with parallel.Background(downloads.publish_packages, data, results, settings, docs) as packages:
             slices = slices_feed_and_api()
             published = packages.result()
-    pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results)) for p in data.packages]
+    ends = (data.values.dropna(subset=["value"]).groupby("package")["period_end"].max()
+            if len(data.values) and "package" in data.values else {})
+    pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results),
+                                    wording.long_date(ends[p.name]) if p.name in ends else "") for p in data.packages]
     pages += [datapages.data_index(data.packages, published, slices, settings),
               releases.revisions_page(data.packages, settings), releases.calendar_page(settings)]
     return pages

@@ -19,6 +19,8 @@ REFERENCE_TABLES = {
     "links": ("area_code", "title", "url"),  # optional: pages elsewhere about a force (shown, never fetched)
     "similar_forces_inputs": ("variable", "description", "source"),             # optional: the method's inputs
     "similar_forces_stability": ("area_code", "left_out", "members_changed"),  # optional: leave-one-input-out check
+    "local_authorities": ("area_code", "name"),  # optional: the council areas each force covers (for search by place)
+    "area_shapes": ("area_code", "svg_path"),    # optional: each area's outline for the map, in SVG path syntax
 }
 
 def _resource(package: PackageInfo, name: str) -> dict | None:
@@ -77,6 +79,18 @@ def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
                                   "Give the full address, such as https://www.example.org/report (no spaces or brackets).")
         problems += contract.flag(links, links["title"].str.strip().eq(""), lwhere, "title",
                                   lambda r: "the link has no title.", "Say in a few words what the page is.")
+    for name in ("local_authorities", "area_shapes"):
+        extra = tables[name]
+        if extra is not None and len(extra):
+            ewhere = rel(package.folder / _resource(package, name)["path"], root)
+            problems += contract.flag(extra, ~extra["area_code"].isin(codes), ewhere, "area_code",
+                                      lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Use the force's ONS code.")
+    shapes = tables["area_shapes"]
+    if shapes is not None and len(shapes):
+        problems += contract.flag(shapes, ~shapes["svg_path"].str.fullmatch(r"[MLZ0-9 .\-]+"),
+                                  rel(package.folder / _resource(package, "area_shapes")["path"], root), "svg_path",
+                                  lambda r: "the outline is not an SVG path of M, L and Z commands with numbers.",
+                                  "Rebuild it with python -m forcepages.importers reference.")
     stability = tables["similar_forces_stability"]
     if stability is not None and len(stability):
         twhere = rel(package.folder / _resource(package, "similar_forces_stability")["path"], root)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import SCREENSHOTS, Watched, draw_all_charts, page_types
@@ -55,7 +57,7 @@ def test_strict_csp_no_errors_and_no_other_hosts(kind, pages, site_url, watched)
 def test_search_works_under_csp(pages, site_url, watched):
     """Material's search (a web worker) runs under the strict policy and finds a force."""
     _open(watched, site_url + pages["home"])
-    force_name = watched.page.locator("article a[href^='forces/']").first.inner_text()
+    force_name = watched.page.locator("article li a[href^='forces/']").first.inner_text()
     watched.page.keyboard.press("s")
     watched.page.keyboard.type(force_name.split()[0], delay=20)
     watched.page.wait_for_selector(".md-search-result__item", timeout=10000)
@@ -84,7 +86,8 @@ def test_charts_reachable_by_keyboard_with_text_alternative(pages, site_url, wat
     """Each chart can take focus and has a text alternative; each data table opens from the keyboard."""
     _open(watched, site_url + pages["force-domain"])
     chart = watched.page.locator(".fp-chart[data-src]").first
-    assert chart.get_attribute("tabindex") == "0" and chart.get_attribute("role") == "img"
+    # one image until drawn; then a group, as it holds the download buttons (its plot's SVG is hidden behind the label)
+    assert chart.get_attribute("tabindex") == "0" and chart.get_attribute("role") in ("img", "group")
     assert len(chart.get_attribute("aria-label") or "") > 20
     seen = []
     for _ in range(80):
@@ -103,12 +106,13 @@ def test_charts_reachable_by_keyboard_with_text_alternative(pages, site_url, wat
 
 @pytest.mark.parametrize("width,height,label", [(390, 844, "phone"), (1280, 900, "desktop")])
 def test_screenshots(width, height, label, pages, site_url, chromium):
-    """Phone and desktop screenshots of the home, force and force-domain pages (a chart drawn), for people to look at."""
+    """Phone and desktop screenshots of the home (map), force (overview tables), force-domain (a chart drawn) and domain
+    (overview grid) pages, for people to look at; none scrolls sideways."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = chromium.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     page = context.new_page()
     try:
-        for kind in ("home", "force", "force-domain"):
+        for kind in ("home", "force", "force-domain", "domain"):  # domain: the overview grid of every force
             page.goto(site_url + pages[kind], wait_until="load")
             if kind == "force-domain":
                 chart = page.locator(".fp-chart[data-src]").first
@@ -124,3 +128,72 @@ def test_screenshots(width, height, label, pages, site_url, chromium):
             assert overflow <= 1, f"{kind} at {width}px scrolls sideways by {overflow}px"
     finally:
         context.close()
+
+
+def test_chart_download_buttons_work_under_csp(pages, site_url, watched):
+    """Each drawn chart has Plotly's toolbar with only the downloads: PNG and SVG both save a file, under the strict CSP."""
+    _open(watched, site_url + pages["force-domain"])
+    chart = watched.page.locator(".fp-chart[data-src]").first
+    chart.scroll_into_view_if_needed()
+    watched.page.wait_for_function("el => el.getAttribute('data-state') === 'drawn'", arg=chart.element_handle(), timeout=15000)
+    buttons = chart.locator(".modebar-btn")
+    assert buttons.count() == 2
+    for i, ext in ((0, ".png"), (1, ".svg")):
+        with watched.page.expect_download(timeout=15000) as info:
+            buttons.nth(i).click()
+        download = info.value
+        assert download.suggested_filename.endswith(ext), download.suggested_filename
+        path = download.path()
+        assert path and Path(path).stat().st_size > 1000
+    assert watched.violations() == [] and watched.errors == []
+
+
+def test_keyboard_from_chart_to_its_data_table(pages, site_url, watched):
+    """From a chart, Tab reaches the download buttons (Enter saves) and then a link that opens the chart's data table."""
+    _open(watched, site_url + pages["force-domain"])
+    chart = watched.page.locator(".fp-chart[data-src]").first
+    chart.scroll_into_view_if_needed()
+    watched.page.wait_for_function("el => el.getAttribute('data-state') === 'drawn'", arg=chart.element_handle(), timeout=15000)
+    chart.focus()
+    watched.page.keyboard.press("Tab")
+    assert watched.page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    with watched.page.expect_download(timeout=15000):
+        watched.page.keyboard.press("Enter")
+    for _ in range(4):
+        watched.page.keyboard.press("Tab")
+        if watched.page.evaluate("document.activeElement.classList.contains('fp-skip')"):
+            break
+    assert watched.page.evaluate("document.activeElement.classList.contains('fp-skip')")
+    target = watched.page.evaluate("document.activeElement.getAttribute('href')")[1:]
+    watched.page.keyboard.press("Enter")
+    assert watched.page.evaluate("id => document.getElementById(id).open", target) is True
+
+
+def test_map_areas_are_links_a_keyboard_reaches(pages, site_url, watched):
+    """Every area on the home page map is a link with a name, reached with Tab, that opens its force's page."""
+    _open(watched, site_url + pages["home"])
+    links = watched.page.locator("svg.fp-map__svg a")
+    assert links.count() == 5
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert all(names)
+    seen = []
+    for _ in range(60):
+        watched.page.keyboard.press("Tab")
+        label = watched.page.evaluate("document.activeElement.closest('svg.fp-map__svg') ? document.activeElement.getAttribute('aria-label') : null")
+        if label:
+            seen.append(label)
+            break
+    assert seen and seen[0] in names
+    with watched.page.expect_navigation(timeout=10000):
+        watched.page.keyboard.press("Enter")
+    assert "/forces/" in watched.page.url
+
+
+def test_search_finds_a_force_by_place(pages, site_url, watched):
+    """Typing a council area's name into the site search offers the force that covers it."""
+    _open(watched, site_url + pages["home"])
+    watched.page.keyboard.press("s")
+    watched.page.keyboard.type("Valley Town", delay=20)
+    watched.page.wait_for_selector(".md-search-result__item", timeout=10000)
+    hrefs = watched.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and "forces/valley-police/index.html" in hrefs[0], hrefs

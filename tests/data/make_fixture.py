@@ -83,7 +83,14 @@ def reference() -> None:
     s = write_csv(folder / "similar_forces.csv", ["area_code", "similar_area_code", "source"], sim)
     s["schema"] = {"fields": [field("area_code"), field("similar_area_code"), field("source")],
                    "foreignKeys": [{"fields": ["area_code"], "reference": {"resource": "areas", "fields": ["area_code"]}}]}
-    package(folder, "reference", "Areas", [a, p, s], "Fixture areas.")
+    places = [[c, f"L{2 * i + j:08d}", f"{n.split()[0].removesuffix('shire')}{suffix}"]
+              for i, (c, n, *_) in enumerate(FORCES) for j, suffix in enumerate((" Town", " Vale"))]
+    la = write_csv(folder / "local_authorities.csv", ["area_code", "lad_code", "name"], places)
+    la["schema"] = {"fields": [field("area_code"), field("lad_code"), field("name")], "primaryKey": ["lad_code"]}
+    boxes = [f"M{x} {y}L{x + 100} {y}L{x + 100} {y + 80}L{x} {y + 80}Z" for x, y in ((0, 0), (100, 0), (0, 80), (100, 80), (0, 160))]
+    sh = write_csv(folder / "area_shapes.csv", ["area_code", "svg_path"], [[f[0], b] for f, b in zip(FORCES, boxes)])
+    sh["schema"] = {"fields": [field("area_code"), field("svg_path")], "primaryKey": ["area_code"]}
+    package(folder, "reference", "Areas", [a, p, s, la, sh], "Fixture areas.")
 
 
 def framework() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES,
                      MISSING_VALUES, Package, Resource, force_code, fmt)
 from .ons_tables import read_table, sheet_rows
+from .places import readme as places_readme, resources as places_resources
 from .similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS,
                          groups, lad_tables, lad_to_pfa, readme_section, stability)
 
@@ -244,6 +245,8 @@ def build(raw: Path) -> Package:
              "path": ons + "culturalidentity/ethnicity", "publisher": "Office for National Statistics"},
             {"title": "Local Authority District to CSPs to Police Force Areas (December 2023) Lookup",
              "path": "https://geoportal.statistics.gov.uk/", "publisher": "Office for National Statistics"},
+            {"title": "Police Force Areas (December 2016) Boundaries, ultra generalised, clipped",
+             "path": "https://geoportal.statistics.gov.uk/", "publisher": "Office for National Statistics"},
         ],
         resources=[
             Resource("areas", "Areas", "Police force areas and England and Wales.", area_schema,
@@ -265,8 +268,9 @@ def build(raw: Path) -> Package:
             Resource("similar_forces_inputs", "What the similar forces are worked out from", "The inputs of the "
                      "similarity method, with their sources. None is a crime, outcome or police figure.", inputs_schema,
                      ["variable", "label", "description", "detail", "source", "years", "why"], inputs),
+            *places_resources(raw),
         ],
-        readme=README + readme_section(raw),
+        readme=README + places_readme() + readme_section(raw),
         keywords=["police", "population", "similar forces"],
     )
 

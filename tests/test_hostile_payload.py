@@ -149,7 +149,7 @@ def _strings(node):
 
 
 def test_chart_text_is_escaped_for_plotly(poisoned):
-    charts = sorted((poisoned / "site" / "charts").glob("*.json"))
+    charts = sorted(c for c in (poisoned / "site" / "charts").glob("*.json") if not c.name.endswith(".meta.json"))
     assert charts
     found = False
     for chart in charts:
@@ -157,6 +157,14 @@ def test_chart_text_is_escaped_for_plotly(poisoned):
             assert "<" not in text.replace("<extra>", "").replace("</extra>", ""), (chart, text)
             found = found or MARK in text
     assert found, "the payload reached a chart (as text)"
+
+
+def test_chart_metadata_is_plain_json_text(poisoned):
+    """The <chart>.meta.json beside each CSV holds the payload as JSON text: parsed back, it is the text itself."""
+    metas = sorted((poisoned / "site" / "charts").glob("*.meta.json"))
+    assert metas
+    texts = [t for m in metas for t in _strings(json.loads(m.read_text(encoding="utf-8")))]
+    assert any(MARK in t for t in texts)
 
 
 def test_feed_spreadsheets_and_json_are_well_formed(poisoned):

@@ -184,7 +184,8 @@ def test_national_search_finds_places(national_site):
     docs = json.loads((national_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for place, slug in (("Peterborough", "cambridgeshire"), ("Salford", "greater-manchester"), ("Ceredigion", "dyfed-powys")):
         found = {d["location"].split("#")[0] for d in docs if re.search(rf"\b{place}\b", d["text"])}
-        assert found == {f"forces/{slug}/index.html"}, (place, found)
+        forces = {page for page in found if page.startswith("forces/")}  # the reference data page may name it too
+        assert forces == {f"forces/{slug}/index.html"}, (place, found)
 
 
 @pytest.mark.slow

@@ -46,6 +46,11 @@ def make_site(target: Path, areas: int = 3000, months: int = 24, seed: int = 202
     area_rows += [{"area_code": c, "name": n, "area_type": "neighbourhood", "region": "North", "country": "England", "parent_code": p}
                   for c, n, p in zip(codes, names, parent)]
     _write(pd.DataFrame(area_rows), ref / "areas.csv")
+    known = {row["area_code"] for row in area_rows}
+    for optional in ("local_authorities.csv", "area_shapes.csv"):  # the fixture's rows for areas this site keeps
+        if (ref / optional).exists():
+            table = pd.read_csv(ref / optional, dtype=str, keep_default_na=False)
+            _write(table[table["area_code"].isin(known)], ref / optional)
     pop = rng.integers(4000, 16000, size=areas)
     years = range(2020, 2025)
     _write(pd.DataFrame([{"area_code": c, "year": y, "population": int(p * (1 + 0.01 * (y - 2020))), "households": int(p / 2.3)}

@@ -60,7 +60,8 @@ if mode == "frictionless":
     found = len(report.tasks[0].errors)
 else:
     text, _ = read_text(file, file.name)
-    catalogue = pd.DataFrame({"indicator_id": ["burglary"], "measure": ["rate"]}).set_index("indicator_id", drop=False)
+    catalogue = pd.DataFrame({"indicator_id": ["burglary"], "measure": ["rate"], "rate_base": [1000.0],
+                              "decimals": [4]}).set_index("indicator_id", drop=False)
     codes = {"E23000001", "E23000002", "E23000003", "E23000004", "E23000005"}
     if mode == "pandas":  # what load.py did before fastcheck: pandas reads the text, the contract checks it
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)

@@ -114,8 +114,9 @@ def make_values(path: Path, rows: int, seed: int = 7) -> None:
     areas = ["E23000001", "E23000002", "E23000003", "E23000004", "E23000005"]
     days = pd.date_range("1901-01-01", periods=rows // len(areas) + 1, freq="D").strftime("%Y-%m-%d")
     i = np.arange(rows)
+    numerator = rng.integers(0, 900, rows)
     frame = pd.DataFrame({"indicator_id": "burglary", "area_code": np.array(areas)[i % len(areas)],
                           "period_start": days[i // len(areas)], "period_end": days[i // len(areas)],
-                          "numerator": rng.integers(0, 900, rows), "denominator": 600000,
-                          "value": np.round(rng.uniform(0, 10, rows), 4), "lower_95": "", "upper_95": "", "status": "", "note": ""})
+                          "numerator": numerator, "denominator": 600000,  # value agrees with them, as the contract checks
+                          "value": np.round(numerator / 600000 * 1000, 4), "lower_95": "", "upper_95": "", "status": "", "note": ""})
     _write(frame, path)

@@ -19,6 +19,7 @@ from .pages import Composer
 
 MIN_AREAS = 16  # fewer areas than this are done in the build process
 BLOCKS_PER_WORKER = 4  # several blocks each, so one slow block does not hold up the end
+MAX_MEASURED = 100  # areas whose pages go into the readability report: all on a national site, an even spread on larger
 _job: tuple[Composer, jinja2.Environment, Path] | None = None  # set before forking; the workers inherit it
 
 
@@ -76,12 +77,22 @@ def _worker(block: range) -> tuple[int, int, dict[str, Any]]:
 def _write_block(composer: Composer, env: jinja2.Environment, docs: Path, block: range) -> tuple[int, int, dict[str, Any]]:
     """Compose, render and write the pages of the areas in ``block`` (positions in ``composer.areas``)."""
     charts_before, pages, entries = composer.chart_count, 0, {}
+    measured = measured_positions(len(composer.areas))
     for position in block:
         for page in composer.area_pages(composer.areas.iloc[position]):
             text = render.render_page(env, page)
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            entries[page.path] = readability.entry(page.context, text)
+            if position in measured:
+                entries[page.path] = readability.entry(page.context, text)
             pages += 1
     return pages, composer.chart_count - charts_before, entries
+
+
+def measured_positions(count: int) -> set[int]:
+    """Positions of the areas whose pages are measured for the readability report: every area up to MAX_MEASURED,
+    else MAX_MEASURED spread evenly from the first to the last (the same whatever the number of workers)."""
+    if count <= MAX_MEASURED:
+        return set(range(count))
+    return {round(k * (count - 1) / (MAX_MEASURED - 1)) for k in range(MAX_MEASURED)}

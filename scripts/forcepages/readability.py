@@ -261,7 +261,8 @@ def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     avg_page = round(mean(page_grades), 2) if page_grades else 0.0
     return {
         "about": "Flesch-Kincaid grade from textstat on plain text (Markdown, HTML and tables removed). "
-                 "Reading age = grade + 5. 'summaries' are the sentences the site generates about figures.",
+                 "Reading age = grade + 5. 'summaries' are the sentences the site generates about figures. "
+                 "Area pages: every area's on a site of up to 100 areas, else 100 areas' spread evenly.",
         "limits": {"max_sentence_words": MAX_WORDS, "max_average_summary_grade": MAX_SUMMARY_GRADE},
         "summaries": {"pages": len(summary_grades), "average_flesch_kincaid_grade": avg_summary,
                       "average_reading_age": round(avg_summary + 5, 2), "longest_sentence_words": longest["words"],

@@ -16,8 +16,8 @@ import frictionless
 import pytest
 
 from forcepages.importers import build_package
-from forcepages.importers.common import (FORCE_CODES, PROJECT_ROOT, mid_year_for_period, raw_dir, write_package,
-                                         year_before)
+from forcepages.importers.common import FORCE_CODES, PROJECT_ROOT, mid_year_for_period, raw_dir, year_before
+from forcepages.importers.package_writer import write_package
 from forcepages.importers.recorded_crime import period_end_from_title
 
 PACKAGES = PROJECT_ROOT / "datapackages"

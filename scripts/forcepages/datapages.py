@@ -10,7 +10,8 @@ from . import narratives, wording
 from .escape import code_span, web_address
 from .config import Settings
 from .discover import PackageInfo
-from .downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, citation, is_ogl
+from .citation import citation
+from .downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, is_ogl
 from .pages import Page
 
 ILLUSTRATIVE_NOTE = ("ILLUSTRATIVE DATA: the figures in this package are made up to show how partners' data can sit beside "

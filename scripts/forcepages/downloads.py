@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import csvout, safefiles, spreadsheets
+from .citation import citation
 from .compute import IndicatorResult
 from .config import Settings
 from .discover import PackageInfo, rel
@@ -68,21 +69,6 @@ def is_ogl(descriptor: dict[str, Any]) -> bool:
     """Whether a package is under the Open Government Licence."""
     text = " ".join(str(v) for lic in descriptor.get("licenses", []) if isinstance(lic, dict) for v in lic.values()).upper()
     return "OGL" in text or "OPEN GOVERNMENT" in text
-
-
-def citation(descriptor: dict[str, Any], name: str, publisher: str, site_url: str) -> str:
-    """How to cite a package, as plain text."""
-    title = descriptor.get("title") or name
-    version = descriptor.get("version") or "1.0.0"
-    dates = sorted(str(c.get("date")) for c in descriptor.get("changes", []) if isinstance(c, dict) and c.get("date"))
-    year = f" ({dates[-1][:4]})" if dates else ""
-    sources = "; ".join(str(s.get("publisher") or s.get("title")) for s in descriptor.get("sources", [])
-                        if isinstance(s, dict) and (s.get("publisher") or s.get("title")))
-    where = f" {site_url.rstrip('/')}/data/{name}.html" if site_url else ""
-    text = f"{publisher}{year}. {title}, version {version}. Data package \"{name}\"."
-    if sources:
-        text += f" Based on data from {sources}."
-    return text + where
 
 
 def suppressed_rows(results: dict[str, IndicatorResult], root: Path) -> dict[str, set[int]]:

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
+from .citation import citation
 from .config import Settings
 from .csvout import safe_text
 from .discover import PackageInfo
@@ -254,7 +255,6 @@ def _cover(package: PackageInfo, d: dict[str, Any], settings: Settings, tables: 
     lic_text = " ".join(str(v) for lic in d.get("licenses", []) if isinstance(lic, dict) for v in lic.values()).upper()
     if "OGL" in lic_text or "OPEN GOVERNMENT" in lic_text:
         rows.append([OGL_ATTRIBUTION])
-    from .downloads import citation  # late import: downloads imports this module
 
     rows += [["How to cite"], [citation(d, package.name, settings.publisher, settings.site_url)]]
     rows += [["Published by"], [settings.publisher]]

@@ -6,16 +6,13 @@ and the only dates in the metadata are fixed release dates.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 
-from .. import csvout
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_OUT = PROJECT_ROOT / "datapackages"
@@ -277,57 +274,3 @@ def values_resource(name: str, title: str, description: str, rows: list[Row]) ->
                     fmt(r.numerator), fmt(r.denominator), fmt(r.value), fmt(r.lower_95), fmt(r.upper_95),
                     r.status, r.note])
     return Resource(name, title, description, value_schema(), VALUE_FIELDS, out)
-
-
-def write_package(pkg: Package, out_root: Path) -> Path:
-    """Write the package folder: CSVs, datapackage.json and README.md (nothing else is removed)."""
-    folder = Path(out_root) / pkg.name
-    folder.mkdir(parents=True, exist_ok=True)
-    for res in pkg.resources:
-        with open(folder / res.path, "w", encoding="utf-8", newline="") as fh:
-            w = csvout.writer(fh)  # rows end "\n"; a cell with a line break is quoted
-            w.writerow(res.header)
-            w.writerows(res.rows)
-    descriptor = {
-        "name": pkg.name,
-        "title": pkg.title,
-        "description": pkg.description,
-        "version": pkg.version,
-        "licenses": [OGL_LICENCE],
-        "sources": pkg.sources,
-        "keywords": pkg.keywords,
-        "changes": pkg.changes,
-        "resources": [
-            {"name": r.name, "path": r.path, "title": r.title, "description": r.description,
-             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": r.schema}
-            for r in pkg.resources
-        ],
-    }
-    if not pkg.keywords:
-        descriptor.pop("keywords")
-    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
-    readme = pkg.readme.strip() + "\n\n## Licence\n\nOpen Government Licence v3.0. " + ATTRIBUTION + "\n"
-    (folder / "README.md").write_text(readme, encoding="utf-8")
-    return folder
-
-
-@lru_cache(maxsize=4)
-def population_table(raw: str) -> dict[tuple[str, int], int]:
-    """(area_code, year) -> mid-year population, as written to reference/population.csv."""
-    from .reference import build_population
-
-    return {(code, year): pop for code, year, pop, _ in build_population(Path(raw))}
-
-
-def population_for(raw: Path, code: str, start: date, end: date) -> tuple[float | None, str]:
-    """Population for a rate over the period, and a note when the latest estimate stands in."""
-    table = population_table(str(raw))
-    year = mid_year_for_period(start, end)
-    if (code, year) in table:
-        return table[(code, year)], ""
-    years = sorted(y for c, y in table if c == code)
-    if years and year > years[-1]:
-        return table[(code, years[-1])], f"Rate uses the mid-{years[-1]} population, the latest estimate available."
-    return None, ""

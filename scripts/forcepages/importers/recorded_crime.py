@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, population_for, rate_row,
-                     values_resource, with_change, year_before)
+from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, rate_row, values_resource, with_change,
+                     year_before)
+from .population import population_for
 from .ons_tables import ONS_DIR, read_table, title
 from .recorded_crime_years import financial_year_rows, mark_june_2025
 

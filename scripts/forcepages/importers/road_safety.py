@@ -6,7 +6,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, Package, force_code, population_for, rate_row, values_resource
+from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, Package, force_code, rate_row, values_resource
+from .population import population_for
 
 COLLISIONS = "traffic_police_collisions/analysis_data/data_collisions.csv"
 IND = "road-collisions-killed-or-seriously-injured"

@@ -103,7 +103,8 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
         if area.series is not None and "centre" in area.series and len(area.series):
             last = {name: area.series[name][-1] for name in ("centre", "lower_limit", "upper_limit", "signal")}
             spc = {"centre": _num(last["centre"]), "lower_limit": _num(last["lower_limit"]), "upper_limit": _num(last["upper_limit"]),
-                   "latest_signal": last["signal"] if isinstance(last["signal"], str) else None, "outcome": area.spc_latest}
+                   "latest_signal": last["signal"] if isinstance(last["signal"], str) else None, "outcome": area.spc_latest,
+                   "judgement": area.spc_judgement}
         forces[code] = {
             "name": names[code],
             "latest_period_start": f"{latest['period_start']:%Y-%m-%d}" if latest else None,
@@ -113,7 +114,8 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
             "judged": area.status == "judged", "status": area.status, "reason": area.reason,
             "england_and_wales": _comparison(area.vs_national), "similar_forces": _comparison(area.vs_similar),
             "spc": spc, "phases": [{"phase": p["number"], "from": _day(p["from"])} for p in area.phases],
-            "recent_trend": {"direction": area.trend["direction"], "points": area.trend["points"],
+            "recent_trend": {"direction": area.trend["direction"], "judgement": area.trend.get("judgement"),
+                             "points": area.trend["points"],
                              "first_period_end": _day(area.trend["first_period_end"]),
                              "last_period_end": _day(area.trend["last_period_end"])},
             "funnel": area.funnel,

@@ -98,6 +98,7 @@ class AreaResult:
     reason: str | None = None  # why the latest figure is not judged, in plain words
     series: SeriesColumns | None = None  # non-overlapping periods, with SPC columns where they apply
     spc_latest: str | None = None
+    spc_judgement: str | None = None  # better, worse or neutral for an unusual latest change (judge.change_judgement)
     phases: list[dict[str, Any]] = field(default_factory=list)  # SPC phases: first period end and why each began
     trend: dict[str, Any] = field(default_factory=lambda: {"direction": "cannot-be-calculated", "first_period_end": None,
                                                             "last_period_end": None, "points": 0})
@@ -591,6 +592,8 @@ def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[
             area.trend = {**area.trend, "direction": "not-tested"}
             if area.change:
                 area.change = {**area.change, "category": "not-tested", "per_resident": True}
+        area.trend = {**area.trend, "judgement": judge.change_judgement(area.trend["direction"], meta["polarity"], area.status)}
+        area.spc_judgement = judge.change_judgement(area.spc_latest, meta["polarity"], area.status)
         for target, (cats, zs, methods), bench in ((area.vs_national, compared["national"], nat_value[i]),
                                                   (area.vs_similar, compared["similar"], sim_value[i])):
             category = str(cats[i]) if area.status not in ("not-comparable", "non-resident") else "not-compared"

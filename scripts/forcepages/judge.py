@@ -131,6 +131,18 @@ def judgement(category: str, polarity: str, status: str) -> str | None:
     return stats.judgement(category, polarity)
 
 
+RISING = {"increasing": True, "unusual-rise": True, "decreasing": False, "unusual-fall": False}
+
+
+def change_judgement(direction: str | None, polarity: str, status: str) -> str | None:
+    """better, worse or neutral (no-judgement indicators) for a clear change over time (a trend's ``direction`` or an
+    SPC outcome); None when the change is not clear or the figure is not judged."""
+    if status != "judged" or direction not in RISING:
+        return None
+    said = stats.judgement("higher" if RISING[direction] else "lower", polarity)
+    return said if said in ("better", "worse") else "neutral"
+
+
 def trend_window(ends: np.ndarray, starts: np.ndarray, break_dates: list[np.datetime64], points: int) -> int:
     """How many of the latest points form one run of consecutive, comparable periods (at most ``points``).
 

@@ -89,21 +89,13 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
         if cat:
             parts.append(f"clearly {cat} than {label}")
         signs.append(judgement)
-    polarity = meta["polarity"]
-    good_way = {"higher-is-better": True, "lower-is-better": False}.get(polarity)
-
-    def sign(rising: bool) -> str:
-        return "neutral" if good_way is None else ("better" if rising == good_way else "worse")
-
-    if area.spc_latest in ("unusual-rise", "unusual-fall"):
-        rising = area.spc_latest == "unusual-rise"
-        changes.append(f"The latest month is an unusual {'rise' if rising else 'fall'}.")
-        signs.append(sign(rising))
-    if area.trend["direction"] in ("increasing", "decreasing"):
-        rising = area.trend["direction"] == "increasing"
+    if area.spc_judgement:
+        changes.append(f"The latest month is an unusual {'rise' if area.spc_latest == 'unusual-rise' else 'fall'}.")
+        signs.append(area.spc_judgement)
+    if area.trend.get("judgement"):
         first, last = area.trend["first_period_end"], area.trend["last_period_end"]
-        changes.append(f"It went {'up' if rising else 'down'} between {first.year} and {last.year}.")
-        signs.append(sign(rising))
+        changes.append(f"It went {'up' if area.trend['direction'] == 'increasing' else 'down'} between {first.year} and {last.year}.")
+        signs.append(area.trend["judgement"])
     if not parts and not changes:
         return None
     good, bad = "better" in signs, "worse" in signs

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from forcepages import charts
+from forcepages.indicator import Indicator
 
 
 def _luminance(hex_colour: str) -> float:
@@ -71,7 +72,7 @@ def _series(n: int = 8) -> pd.DataFrame:
 def test_series_break_drawn_and_labelled():
     series = _series()
     brk = {"date": series["period_start"].iloc[4], "description": "Recording rules changed."}
-    fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), {"unit": "offences per 1,000 people"}, [brk])
+    fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), Indicator("t", "T", unit="offences per 1,000 people"), [brk])
     shapes, notes = fig["layout"]["shapes"], fig["layout"]["annotations"]
     assert len(shapes) == 1 and shapes[0]["x0"] == f"{brk['date']:%Y-%m-%d}" and shapes[0]["line"]["dash"] == "longdash"
     assert notes[0]["text"] == "Series break"
@@ -84,7 +85,7 @@ def test_a_gap_in_time_shows_as_a_gap_and_a_phase_does_not_break_the_line():
     series = _series()
     series = series.drop(index=[5, 6]).reset_index(drop=True)  # two years missing
     phase = {"date": series["period_start"].iloc[2], "description": "COVID-19.", "kind": "phase"}
-    fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), {"unit": "offences per 1,000 people"}, [phase])
+    fig = charts.trend("Eastshire", series, pd.DataFrame(), pd.DataFrame(), Indicator("t", "T", unit="offences per 1,000 people"), [phase])
     force = fig["data"][0]
     assert fig["layout"]["xaxis"]["type"] == "date"
     assert force["y"].count(None) == 1 and force["y"].index(None) == 5  # only the gap breaks the line
@@ -94,7 +95,7 @@ def test_a_gap_in_time_shows_as_a_gap_and_a_phase_does_not_break_the_line():
 
 
 def test_yearly_periods_get_short_unique_labels():
-    fig = charts.trend("Eastshire", _series(), pd.DataFrame(), pd.DataFrame(), {"unit": "%"}, [])
+    fig = charts.trend("Eastshire", _series(), pd.DataFrame(), pd.DataFrame(), Indicator("t", "T", unit="%"), [])
     x = fig["data"][0]["x"]
     assert x[0] == "2012-03-31" and len(set(x)) == len(x)
     assert fig["layout"]["xaxis"]["title"]["text"] == "12 months ending on the date shown"

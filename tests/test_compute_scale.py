@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forcepages import compute
+from forcepages.indicator import Indicator
 
 
 def _frame(area_type: str) -> pd.DataFrame:
@@ -18,7 +19,7 @@ def _frame(area_type: str) -> pd.DataFrame:
 
 
 def test_national_figure_adds_up_the_sites_own_areas():
-    meta = {"measure": "rate", "rate_base": 1000.0}
+    meta = Indicator("t", "T", measure="rate", rate_base=1000.0)
     weights = pd.DataFrame(1.0, index=["N1", "N2"], columns=[2023])
     national = compute._national(_frame("neighbourhood"), meta, weights, "neighbourhood")
     assert national["value"].tolist() == [20.0]
@@ -58,7 +59,7 @@ def _national_by_groupby(frame, meta, weights, area_type):
     given = frame[frame["area_code"].eq("K04000001")].set_index("period")
     forces = frame[frame["area_type"].eq(area_type)]
     rows = []
-    scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
+    scale = meta.rate_base if meta.measure == "rate" else 100.0
     for period, group in forces.groupby("period", sort=True):
         start, end = group["period_start"].iloc[0], group["period_end"].iloc[0]
         row = {"period": period, "period_start": start, "period_end": end, "areas": int(group["value"].notna().sum()),
@@ -69,9 +70,9 @@ def _national_by_groupby(frame, meta, weights, area_type):
                        lower_95=g["lower_95"], upper_95=g["upper_95"], published=True, suppressed=False)
         elif row["suppressed"]:
             row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan)
-        elif meta["measure"] in ("rate", "proportion") and group["numerator"].notna().all() and group["denominator"].notna().all():
+        elif meta.measure in ("rate", "proportion") and group["numerator"].notna().all() and group["denominator"].notna().all():
             num, den = group["numerator"].sum(), group["denominator"].sum()
-            lim = stats.interval_for(meta["measure"], num, den, num / den * scale, meta["rate_base"] if meta["measure"] == "rate" else None)
+            lim = stats.interval_for(meta.measure, num, den, num / den * scale, meta.rate_base if meta.measure == "rate" else None)
             row.update(numerator=num, denominator=den, value=num / den * scale, lower_95=float(lim["lower_95"]),
                        upper_95=float(lim["upper_95"]))
         else:
@@ -108,7 +109,7 @@ def test_national_figures_are_the_groupby_they_replace(rows, measure):
     frame["period_start"] = pd.to_datetime(frame["period"].map(lambda p: PERIODS[p][0]))
     frame["period_end"] = pd.to_datetime(frame["period"].map(lambda p: PERIODS[p][1]))
     frame["lower_95"], frame["upper_95"] = frame["value"] * 0.9, frame["value"] * 1.1
-    meta = {"measure": measure, "rate_base": 1000.0 if measure == "rate" else None}
+    meta = Indicator("t", "T", measure=measure, rate_base=1000.0 if measure == "rate" else None)
     weights = pd.DataFrame({2020: [1.0, 2.0, 3.5], 2021: [2.0, 1.0, 0.5]}, index=["N1", "N2", "N3"])
     expected = _national_by_groupby(frame, meta, weights, "force")
     got = compute._national(frame, meta, weights, "force")

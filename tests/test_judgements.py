@@ -1,23 +1,25 @@
 """Judgements on pages come only from statistically clear results; "similar" is never worded as a difference."""
 
+from dataclasses import replace
 import json
 import re
 
 import pytest
 
 from forcepages import wording
+from forcepages.indicator import Indicator
 
 POLARITIES = ("higher-is-better", "lower-is-better", "no-judgement")
 DIRECTION_WORDS = re.compile(r"\b(higher|lower|better|worse)\b", re.I)
 
 
-META = {"unit": "offences per 1,000 people", "decimals": 2, "polarity": "lower-is-better", "measure": "rate"}
+META = Indicator("t", "T", unit="offences per 1,000 people", decimals=2, polarity="lower-is-better", measure="rate")
 
 
 @pytest.mark.parametrize("polarity", POLARITIES)
 def test_similar_is_never_worded_as_a_difference(polarity):
     bench = {"category": "similar", "judgement": "similar", "benchmark": 4.3, "method": "poisson"}
-    text = wording.comparison(bench, "judged", {**META, "polarity": polarity}, "England and Wales", 4.28)
+    text = wording.comparison(bench, "judged", replace(META, polarity=polarity), "England and Wales", 4.28)
     assert text == "It is similar to England and Wales: 4.28 against 4.30 offences per 1,000 people."
     assert not DIRECTION_WORDS.search(text)
     assert wording.verdict(bench, polarity) == ""
@@ -39,7 +41,7 @@ def test_clear_differences_say_which_way_is_better(category, polarity, expected)
     from forcepages.stats import judgement
 
     bench = {"category": category, "judgement": judgement(category, polarity), "benchmark": 2.65}
-    text = wording.comparison(bench, "judged", {**META, "polarity": polarity}, "England and Wales", 1.90 if category == "lower" else 3.5)
+    text = wording.comparison(bench, "judged", replace(META, polarity=polarity), "England and Wales", 1.90 if category == "lower" else 3.5)
     assert text.startswith(f"It is clearly {category} than England and Wales: ")
     assert expected in wording.verdict(bench, polarity)
 
@@ -50,7 +52,7 @@ def test_certainty_and_size_are_separate_words():
         "It is clearly lower than England and Wales: 1.75 against 2.65 offences per 1,000 people, about a third lower.")
     assert wording.size(2.0, 1.0, META) == "about twice as high"
     assert wording.size(1.02, 1.0, META) == "a little higher"
-    assert wording.size(24.3, 26.5, {"unit": "%", "decimals": 1}) == "2.2 percentage points lower"
+    assert wording.size(24.3, 26.5, Indicator("t", "T", unit="%", decimals=1)) == "2.2 percentage points lower"
 
 
 def test_a_figure_not_judged_has_no_better_or_worse():

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from forcepages.compute import _national
+from forcepages.indicator import Indicator
 
-META = {"measure": "proportion", "rate_base": None}
+META = Indicator("t", "T", measure="proportion")
 
 
 def forces(count: int, published: bool = False) -> pd.DataFrame:

@@ -3,6 +3,7 @@ double overlap, and nothing judged that has no chance variation or does not comp
 
 from __future__ import annotations
 
+from dataclasses import replace
 import json
 import re
 from datetime import date
@@ -16,6 +17,7 @@ from forcepages import judge
 from forcepages.compute import _phases
 from forcepages.stats import Z95
 from forcepages.stats import overdispersion as od
+from forcepages.indicator import Indicator
 
 # --- overdispersion (Spiegelhalter 2005) ---------------------------------------------------------------------------
 
@@ -75,7 +77,7 @@ def test_funnel_limits_widen_for_overdispersion():
 
 # --- comparisons -----------------------------------------------------------------------------------------------------
 
-SURVEY = {"measure": "survey", "census": False, "comparable": True, "rate_base": None, "polarity": "higher-is-better"}
+SURVEY = Indicator("t", "T", measure="survey", polarity="higher-is-better")
 
 
 def test_survey_comparisons_use_double_overlap_when_the_benchmark_has_an_interval():
@@ -90,7 +92,7 @@ def test_survey_comparisons_use_double_overlap_when_the_benchmark_has_an_interva
 
 
 def test_rates_with_overdispersion_are_judged_by_the_adjusted_z():
-    meta = {"measure": "rate", "census": False, "comparable": True, "rate_base": 1000.0}
+    meta = Indicator("t", "T", measure="rate", rate_base=1000.0)
     d = od.Dispersion(phi=300.0, tau2=0.6, areas=43, method="additive")
     value, den, bench = np.array([1.90, 5.0]), np.array([900_000.0, 900_000.0]), np.array([2.65, 2.65])
     cats, zs, methods = judge.compare(meta, value, value - 0.1, value + 0.1, den, bench, bench * np.nan, bench * np.nan, [d, d])
@@ -100,9 +102,9 @@ def test_rates_with_overdispersion_are_judged_by_the_adjusted_z():
 
 
 @pytest.mark.parametrize("meta,status", [
-    ({"measure": "rate", "census": True, "comparable": True}, "census"),
-    ({"measure": "value", "census": False, "comparable": True}, "census"),
-    ({"measure": "rate", "census": False, "comparable": False}, "not-comparable"),
+    (Indicator("t", "T", measure="rate", census=True), "census"),
+    (Indicator("t", "T", measure="value"), "census"),
+    (Indicator("t", "T", measure="rate", comparable=False), "not-comparable"),
 ])
 def test_figures_without_chance_or_comparability_are_not_judged(meta, status):
     assert judge.status_of(meta, pd.Timestamp("2025-06-30"), False, pd.Timestamp("2022-06-30")) == status
@@ -112,7 +114,7 @@ def test_figures_without_chance_or_comparability_are_not_judged(meta, status):
 def test_freshness_window():
     newest = pd.Timestamp("2026-03-31")
     cutoff = judge.freshness_cutoff(newest, 3)
-    meta = {"measure": "rate", "census": False, "comparable": True}
+    meta = Indicator("t", "T", measure="rate")
     assert cutoff == pd.Timestamp("2023-03-31")
     assert judge.status_of(meta, pd.Timestamp("2023-03-31"), False, cutoff) == "judged"
     assert judge.status_of(meta, pd.Timestamp("2023-03-30"), False, cutoff) == "older"
@@ -124,9 +126,9 @@ def test_freshness_window():
 
 
 def test_a_flagged_area_is_not_compared_on_per_resident_rates():
-    meta = {"measure": "rate", "census": False, "comparable": True}
+    meta = Indicator("t", "T", measure="rate")
     assert judge.status_of(meta, pd.Timestamp("2025-06-30"), True, None) == "non-resident"
-    assert judge.status_of({**meta, "measure": "proportion"}, pd.Timestamp("2025-06-30"), True, None) == "judged"
+    assert judge.status_of(replace(meta, measure="proportion"), pd.Timestamp("2025-06-30"), True, None) == "judged"
 
 
 # --- trends and SPC phases -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forcepages import readability, wording
+from forcepages.indicator import Indicator
 
 
 @pytest.mark.parametrize("x,expected", [(12345, "12,345"), (999, "999"), (1000, "1,000"), (float("nan"), "[x]")])
@@ -28,10 +29,10 @@ def test_money(x, expected):
 def test_percent_and_values_in_units():
     assert wording.percent(12) == "12%"
     assert wording.percent(12.54, 1) == "12.5%"
-    assert wording.value(4.123, {"unit": "offences per 1,000 people", "decimals": 1}) == "4.1 offences per 1,000 people"
-    assert wording.value(23.44, {"unit": "%", "decimals": 1}) == "23.4%"
-    assert wording.value(140.5, {"unit": "£ per person", "decimals": 2}) == "£140.50 per person"
-    assert wording.with_interval(12.3, 11.1, 13.6, {"unit": "x", "decimals": 1}) == "12.3 (95% confidence interval 11.1 to 13.6)"
+    assert wording.value(4.123, Indicator("t", "T", unit="offences per 1,000 people", decimals=1)) == "4.1 offences per 1,000 people"
+    assert wording.value(23.44, Indicator("t", "T", unit="%", decimals=1)) == "23.4%"
+    assert wording.value(140.5, Indicator("t", "T", unit="£ per person", decimals=2)) == "£140.50 per person"
+    assert wording.with_interval(12.3, 11.1, 13.6, Indicator("t", "T", unit="x", decimals=1)) == "12.3 (95% confidence interval 11.1 to 13.6)"
 
 
 @pytest.mark.parametrize("start,end,expected", [
@@ -60,7 +61,7 @@ def test_comparisons_are_short_and_neutral():
     for category in ("similar", "higher", "lower", "not-compared"):
         for polarity, judgement in (("higher-is-better", "better"), ("lower-is-better", "worse"), ("no-judgement", None)):
             bench = {"category": category, "judgement": judgement, "benchmark": 4.3, "method": "overdispersion-additive"}
-            meta = {"unit": "offences per 1,000 people", "decimals": 1, "polarity": polarity, "measure": "rate"}
+            meta = Indicator("t", "T", unit="offences per 1,000 people", decimals=1, polarity=polarity, measure="rate")
             text = wording.comparison(bench, "judged", meta, "England and Wales", 2.1) + " " + wording.verdict(bench, polarity)
             assert not wording.banned_words(text)
             assert all(readability.words(s) <= readability.MAX_WORDS for s in wording.sentences(text))
@@ -146,7 +147,7 @@ def _value_as_specified(x, meta, with_unit):
     """value() written out the slow, obvious way: the oracle for the per-indicator formatter."""
     if x is None or (isinstance(x, float) and x != x) or (not isinstance(x, str) and pd.isna(x)):
         return "[x]"
-    decimals, unit = int(meta.get("decimals", 1)), str(meta.get("unit", "")).strip()
+    decimals, unit = int(meta.decimals), str(meta.unit).strip()
     text = f"{float(x):,.{decimals}f}"
     if unit == "%":
         return text + "%"
@@ -163,7 +164,7 @@ def _value_as_specified(x, meta, with_unit):
                                                          "{{ x }}", "{0}", "per {}", '<a href="j">u</a>', "£ <b>x</b>"]),
        with_unit=st.booleans())
 def test_value_formatter_matches_the_written_out_rule(x, decimals, unit, with_unit):
-    meta = {"decimals": decimals, "unit": unit}
+    meta = Indicator("t", "T", decimals=decimals, unit=unit)
     expected = _value_as_specified(x, meta, with_unit)
     assert wording.value(x, meta, with_unit=with_unit) == expected
     assert wording.formatter(meta, with_unit)(x) == expected

@@ -131,13 +131,13 @@ def indicator_document(iid: str, result: IndicatorResult, data: Data, area_type:
     dispersion = [{"period_start": key[:10], "period_end": key[11:], "phi": _num(d.phi), "tau2": _num(d.tau2),
                    "forces": d.areas, "method": d.method, "significant": bool(d.significant), "adjusted": bool(d.applies)}
                   for key, d in sorted(result.dispersion.items())]
-    label = {"illustrative": illustrative.LABEL} if meta.get("illustrative") else {}
+    label = {"illustrative": illustrative.LABEL} if meta.illustrative else {}
     rows = _records(_record_order(result), label.get("illustrative")) if records else []
-    return {"id": iid, "title": meta["title"], **label, "domain": meta["domain_id"], "measure": meta["measure"], "unit": meta["unit"],
-            "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"],
-            "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)),
-            "comparability_note": meta.get("comparability_note") or None, "overdispersion": dispersion,
-            "methods": stats.methods_for_measure(meta["measure"]),
+    return {"id": iid, "title": meta.title, **label, "domain": meta.domain_id, "measure": meta.measure, "unit": meta.unit,
+            "rate_base": _num(meta.rate_base), "polarity": meta.polarity,
+            "census": bool(meta.census), "comparable": bool(meta.comparable),
+            "comparability_note": meta.comparability_note or None, "overdispersion": dispersion,
+            "methods": stats.methods_for_measure(meta.measure),
             "records": rows, "england_and_wales": national, "forces": forces}
 
 
@@ -171,7 +171,7 @@ def write_document(iid: str, result: IndicatorResult, data: Data, area_type: str
     with path.open("w", encoding="utf-8") as out:
         out.write(head + "[")
         for start in range(0, len(table), RECORD_CHUNK):
-            label = illustrative.LABEL if result.meta.get("illustrative") else None
+            label = illustrative.LABEL if result.meta.illustrative else None
             chunk = json.dumps(_records(table.iloc[start:start + RECORD_CHUNK], label), sort_keys=True, separators=(",", ":"),
                                ensure_ascii=False)
             out.write(("," if start else "") + chunk[1:-1])
@@ -183,9 +183,9 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
     index = []
     for iid, result in results.items():
         meta = result.meta
-        index.append({"id": iid, "title": meta["title"], **({"illustrative": illustrative.LABEL} if meta.get("illustrative") else {}),
-                      "domain": meta["domain_id"], "measure": meta["measure"],
-                      "rate_base": _num(meta["rate_base"]), "polarity": meta["polarity"], "unit": meta["unit"],
-                      "methods": stats.methods_for_measure(meta["measure"]), "url": f"indicators/{iid}.json"})
+        index.append({"id": iid, "title": meta.title, **({"illustrative": illustrative.LABEL} if meta.illustrative else {}),
+                      "domain": meta.domain_id, "measure": meta.measure,
+                      "rate_base": _num(meta.rate_base), "polarity": meta.polarity, "unit": meta.unit,
+                      "methods": stats.methods_for_measure(meta.measure), "url": f"indicators/{iid}.json"})
         write_document(iid, result, data, area_type, docs / "api" / "v1" / "indicators" / f"{iid}.json")
     dump({"version": "v1", "indicators": index}, docs / "api" / "v1" / "indicators.json")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .indicator import Indicator
+
 
 CHART_COLUMNS = {
     "area_code": "ONS code of the force area", "area_name": "Name of the force area",
@@ -19,12 +21,12 @@ CHART_COLUMNS = {
 }
 
 
-def chart_meta(meta: dict[str, Any], columns: list[str], period: dict[str, str], area: str, page: str, figures_up_to: str,
+def chart_meta(meta: Indicator, columns: list[str], period: dict[str, str], area: str, page: str, figures_up_to: str,
                breaks: list[dict[str, Any]], similar_label: str = "similar forces") -> dict[str, Any]:
     """What a chart's CSV holds, for a reader who has only the file: title, unit, source, period, caveats, columns."""
-    return {"title": str(meta["title"]), "area": area, "unit": str(meta["unit"]), "definition": str(meta["definition"]),
-            "source": str(meta.get("source") or ""), "source_package": str(meta.get("source_package") or ""),
-            "period": period, "figures_up_to": figures_up_to, "caveats": str(meta.get("caveats") or ""),
+    return {"title": str(meta.title), "area": area, "unit": str(meta.unit), "definition": str(meta.definition),
+            "source": str(meta.source or ""), "source_package": str(meta.source_package or ""),
+            "period": period, "figures_up_to": figures_up_to, "caveats": str(meta.caveats or ""),
             "series_breaks": [{"date": f"{b['date']:%Y-%m-%d}", "description": str(b["description"])} for b in breaks
                               if b.get("kind", "definition") != "phase"],
             "page": page, "columns": [{"name": c, "description": f"Average of the {similar_label}" if c == "similar_forces_average"

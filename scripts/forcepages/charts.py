@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import wording
 from .escape import plotly_text
+from .indicator import Indicator
 
 # Analysis Function palette: dark blue and orange pass 3:1 against white and against each other's shapes.
 FORCE = "#12436D"
@@ -82,7 +83,7 @@ def _broken(values: list[Any], cuts: list[int]) -> list[Any]:
     return out
 
 
-def _hover(series: pd.DataFrame, meta: dict[str, Any]) -> list[str]:
+def _hover(series: pd.DataFrame, meta: Indicator) -> list[str]:
     """Hover text: the rounded figure with its unit, and its interval in plain words (escaped: plotly reads HTML)."""
     fmt, plain = wording.formatter(meta), wording.formatter(meta, with_unit=False)
     out = []
@@ -102,7 +103,7 @@ def by_period(frame: pd.DataFrame | dict[str, float], column: str) -> dict[str, 
 
 
 def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[str, float], similar: pd.DataFrame | dict[str, float],
-          meta: dict[str, Any], breaks: list[dict[str, Any]], similar_label: str = "similar forces") -> dict[str, Any]:
+          meta: Indicator, breaks: list[dict[str, Any]], similar_label: str = "similar forces") -> dict[str, Any]:
     """The force over time, with its similar-forces average, England and Wales, SPC limits and signals.
 
     ``national`` and ``similar`` are frames with "period" and "value" / "similar_value", or those values by period.
@@ -148,7 +149,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
                            "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
                            "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x|%b %Y}: unusual (%{text})<extra></extra>"})
-    layout = _layout(str(meta["unit"]), x_title)
+    layout = _layout(str(meta.unit), x_title)
     shapes, notes = [], []
     first, last = (np.asarray(series["period_start"])[0], np.asarray(series["period_end"])[-1]) if len(series) else (None, None)
     for b in breaks:
@@ -165,7 +166,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
     return {"data": traces, "layout": layout}
 
 
-def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta: dict[str, Any]) -> dict[str, Any]:
+def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta: Indicator) -> dict[str, Any]:
     """Every force's value against its size, with 95% and 99.8% limits around England and Wales; never sorted."""
     grid = funnel_data["grid"]
     traces = []
@@ -191,8 +192,8 @@ def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta:
                        "marker": {"color": FORCE if position == "within" else SIMILAR, "symbol": symbols[position], "size": 10,
                                   "line": {"color": "#0b0c0c", "width": 1}},
                        "hovertemplate": "%{text}: %{y}<extra></extra>"})
-    x_title = "People living in the area" if meta["measure"] == "rate" else "Number of cases"
-    layout = _layout(str(meta["unit"]), x_title, height=420)
+    x_title = "People living in the area" if meta.measure == "rate" else "Number of cases"
+    layout = _layout(str(meta.unit), x_title, height=420)
     layout["xaxis"]["type"] = "log"
     layout["xaxis"]["showgrid"] = True
     layout["xaxis"]["gridcolor"] = "#eeeeee"

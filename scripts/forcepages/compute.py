@@ -15,6 +15,7 @@ from scipy import sparse
 
 from . import judge, parallel, stats
 from .config import Settings
+from .indicator import Indicator
 from .stats import overdispersion
 from .load import Data
 from .paths import ENGLAND_AND_WALES
@@ -110,7 +111,7 @@ class AreaResult:
 class IndicatorResult:
     """Everything computed for one indicator."""
 
-    meta: dict[str, Any]
+    meta: Indicator
     table: pd.DataFrame  # every area and period, after suppression, with intervals
     national: pd.DataFrame  # England and Wales per period
     similar: pd.DataFrame  # similar-forces average per area and period
@@ -154,10 +155,10 @@ def _suppress(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
     return out
 
 
-def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
+def _intervals(frame: pd.DataFrame, meta: Indicator) -> pd.DataFrame:
     """95% and 99.8% limits for every row, by the indicator's measure type."""
-    measure = meta["measure"]
-    base = meta["rate_base"] if measure == "rate" else None
+    measure = meta.measure
+    base = meta.rate_base if measure == "rate" else None
     value = frame["value"].to_numpy(dtype=float)
     num, den = frame["numerator"].to_numpy(dtype=float), frame["denominator"].to_numpy(dtype=float)
     if measure in ("rate", "proportion"):
@@ -174,7 +175,7 @@ def _intervals(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
     return out
 
 
-def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, area_type: str = "force",
+def _national(frame: pd.DataFrame, meta: Indicator, weights: pd.DataFrame, area_type: str = "force",
               min_areas: int = 0, noun: str = "force") -> pd.DataFrame:
     """England and Wales per period: as published, else the site's areas (of ``area_type``) added up (or population-weighted).
 
@@ -197,7 +198,7 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, 
     suppressed = forces["suppressed"].to_numpy(bool)[rows_at] if "suppressed" in forces else np.zeros(len(rows_at), bool)
     starts, ends = forces["period_start"].iloc[rows_at[bounds[:-1]]], forces["period_end"].iloc[rows_at[bounds[:-1]]]
     rows = []
-    scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
+    scale = meta.rate_base if meta.measure == "rate" else 100.0
     for k, period in enumerate(periods):
         a, b = bounds[k], bounds[k + 1]
         start, end = starts.iloc[k], ends.iloc[k]
@@ -215,9 +216,9 @@ def _national(frame: pd.DataFrame, meta: dict[str, Any], weights: pd.DataFrame, 
                        reason=_too_few(row["areas"], min_areas, noun))
         elif row["suppressed"]:
             row.update(numerator=np.nan, denominator=np.nan, value=np.nan, lower_95=np.nan, upper_95=np.nan)
-        elif meta["measure"] in ("rate", "proportion") and not np.isnan(numerator[a:b]).any() and not np.isnan(denominator[a:b]).any():
+        elif meta.measure in ("rate", "proportion") and not np.isnan(numerator[a:b]).any() and not np.isnan(denominator[a:b]).any():
             num, den = np.sum(numerator[a:b]), np.sum(denominator[a:b])
-            lim = stats.interval_for(meta["measure"], num, den, num / den * scale, meta["rate_base"] if meta["measure"] == "rate" else None)
+            lim = stats.interval_for(meta.measure, num, den, num / den * scale, meta.rate_base if meta.measure == "rate" else None)
             row.update(numerator=num, denominator=den, value=num / den * scale, lower_95=float(lim["lower_95"]),
                        upper_95=float(lim["upper_95"]))
         else:
@@ -239,7 +240,7 @@ def _too_few(count: int, needed: int, noun: str) -> str:
             f"up a figure for England and Wales only from at least {needed}.")
 
 
-def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Membership, weights: pd.DataFrame) -> pd.DataFrame:
+def _similar_average(frame: pd.DataFrame, meta: Indicator, membership: Membership, weights: pd.DataFrame) -> pd.DataFrame:
     """The similar-forces average for every area and period (the convention in stats.SIMILAR_AVERAGE_CONVENTION)."""
     codes = membership.codes
     if not codes or frame.empty:
@@ -248,8 +249,8 @@ def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Memb
     val, periods = wide_first(pick, codes, "value")
     num, den = wide_first(pick, codes, "numerator", periods)[0], wide_first(pick, codes, "denominator", periods)[0]
     m = membership.matrix
-    if meta["measure"] in ("rate", "proportion"):
-        scale = meta["rate_base"] if meta["measure"] == "rate" else 100.0
+    if meta.measure in ("rate", "proportion"):
+        scale = meta.rate_base if meta.measure == "rate" else 100.0
         ok = (np.isfinite(num) & np.isfinite(den)).astype(float)
         top = m @ np.nan_to_num(num * ok)
         bottom = m @ np.nan_to_num(den * ok)
@@ -266,7 +267,7 @@ def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Memb
         count = m @ ok
         with np.errstate(invalid="ignore", divide="ignore"):
             avg = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
-            if meta["measure"] == "survey":  # the weighted mean's 95% interval, from each member's standard error
+            if meta.measure == "survey":  # the weighted mean's 95% interval, from each member's standard error
                 lower, upper = (wide_first(pick, codes, n, periods)[0] for n in ("lower_95", "upper_95"))
                 se = (upper - lower) / (2 * stats.Z95)
                 has_se = ok * np.isfinite(se)
@@ -278,7 +279,7 @@ def _similar_average(frame: pd.DataFrame, meta: dict[str, Any], membership: Memb
     out["similar_count"] = pd.DataFrame(count, index=codes, columns=periods).stack(future_stack=True).to_numpy()
     for name, k in (("similar_lower_95", 0), ("similar_upper_95", 1)):
         out[name] = (pd.DataFrame(bounds[k], index=codes, columns=periods).stack(future_stack=True).to_numpy()
-                     if meta["measure"] == "survey" else np.nan)
+                     if meta.measure == "survey" else np.nan)
     return out
 
 
@@ -376,7 +377,7 @@ def _phases(ends: np.ndarray, starts: np.ndarray, seg_breaks: np.ndarray, breaks
     return phase.astype(float), info
 
 
-def _area_results(scoped: pd.DataFrame, meta: dict[str, Any], breaks: list[dict[str, Any]], spc: bool, annual: bool,
+def _area_results(scoped: pd.DataFrame, meta: Indicator, breaks: list[dict[str, Any]], spc: bool, annual: bool,
                   settings: stats.SPCSettings, dispersion: dict[str, overdispersion.Dispersion]
                   ) -> tuple[dict[str, AreaResult], list[tuple[str, dict[str, Any]]]]:
     """Series, SPC, trend and year-on-year change for every area: numpy over one sorted table, no pandas per area."""
@@ -524,15 +525,14 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
                       weights: pd.DataFrame, fresh: Freshness | None = None) -> IndicatorResult:
     """Every statistic for one indicator."""
     fresh = fresh or freshness(data, settings)
-    meta = data.indicators.loc[indicator_id].to_dict()
-    meta["rate_base"] = float(meta["rate_base"]) if pd.notna(meta["rate_base"]) else None
+    meta = Indicator.from_row(data.indicators.loc[indicator_id].to_dict())
     spc_settings = stats.SPCSettings(run_length=settings.spc_run_length, two_of_three_version=settings.spc_two_of_three_version)
     frame = data.values[data.values["indicator_id"].eq(indicator_id)].copy()
     frame["area_type"] = frame["area_code"].map(data.areas["area_type"])
     frame["period"] = _period_key(frame)
     frame["suppressed"] = False
     frame = _intervals(frame, meta)
-    frame = _suppress(frame, meta.get("disclosure_threshold") if pd.notna(meta.get("disclosure_threshold")) else np.nan)
+    frame = _suppress(frame, np.nan if meta.disclosure_threshold is None else meta.disclosure_threshold)
     breaks = [{"date": r["break_date"], "description": r["description"], "kind": r.get("kind") or "definition"}
               for _, r in data.breaks[data.breaks["indicator_id"].eq(indicator_id)].sort_values("break_date").iterrows()]
     needed = settings.national_min_areas or int(data.areas["area_type"].eq(settings.area_type).sum())
@@ -542,7 +542,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
     short, annual = _frequency(scoped)
     nat = national.set_index("period") if len(national) else pd.DataFrame()
     sim = similar.set_index(["area_code", "period"]) if len(similar) else pd.DataFrame()
-    excluded = set(fresh.flagged) if meta["measure"] == "rate" else set()
+    excluded = set(fresh.flagged) if meta.measure == "rate" else set()
     dispersion = judge.dispersion_by_period(scoped, national, meta, settings.overdispersion, excluded)
     areas, latest_rows = _area_results(scoped, meta, breaks, short, annual, spc_settings, dispersion)
     _compare_latest(areas, latest_rows, meta, nat, sim, dispersion, fresh, settings.freshness_years)
@@ -553,7 +553,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
         key = max(ends[ends == ends.max()].index)
         start, end = (pd.Timestamp(x) for x in key.split("/"))
         latest_period = (start, end)
-        if (judge.testable(meta) and meta.get("comparable", True) and meta["measure"] in ("rate", "proportion")
+        if (judge.testable(meta) and meta.comparable and meta.measure in ("rate", "proportion")
                 and key in nat.index and pd.notna(nat.loc[key, "value"])):
             rows = scoped[scoped["period"].eq(key) & ~scoped["area_code"].isin(excluded)]
             funnel = _funnel(rows, float(nat.loc[key, "value"]), meta, areas,
@@ -562,7 +562,7 @@ def compute_indicator(data: Data, indicator_id: str, settings: Settings, members
                            latest_period=latest_period, funnel=funnel, spc_applies=short, dispersion=dispersion)
 
 
-def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[str, Any], nat: pd.DataFrame, sim: pd.DataFrame,
+def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: Indicator, nat: pd.DataFrame, sim: pd.DataFrame,
                     dispersion: dict[str, overdispersion.Dispersion], fresh: Freshness, freshness_years: int) -> None:
     """Each area's latest value against England and Wales and against its similar forces: the one judgement."""
     if not latest_rows:
@@ -588,23 +588,23 @@ def _compare_latest(areas: dict[str, AreaResult], latest_rows: list, meta: dict[
         has_figure = pd.notna(latest.get("value")) and not latest.get("value_symbol")
         area.status = judge.status_of(meta, latest.get("period_end"), bool(flagged[i]), fresh.cutoff) if has_figure else "no-figure"
         area.reason = judge.reason(area.status, meta, freshness_years)
-        if flagged[i] and meta["measure"] == "rate":  # a per-resident rate's changes follow the resident count: not tested
+        if flagged[i] and meta.measure == "rate":  # a per-resident rate's changes follow the resident count: not tested
             area.trend = {**area.trend, "direction": "not-tested"}
             if area.change:
                 area.change = {**area.change, "category": "not-tested", "per_resident": True}
-        area.trend = {**area.trend, "judgement": judge.change_judgement(area.trend["direction"], meta["polarity"], area.status)}
-        area.spc_judgement = judge.change_judgement(area.spc_latest, meta["polarity"], area.status)
+        area.trend = {**area.trend, "judgement": judge.change_judgement(area.trend["direction"], meta.polarity, area.status)}
+        area.spc_judgement = judge.change_judgement(area.spc_latest, meta.polarity, area.status)
         for target, (cats, zs, methods), bench in ((area.vs_national, compared["national"], nat_value[i]),
                                                   (area.vs_similar, compared["similar"], sim_value[i])):
             category = str(cats[i]) if area.status not in ("not-comparable", "non-resident") else "not-compared"
-            target.update(category=category, judgement=judge.judgement(category, meta["polarity"], area.status),
+            target.update(category=category, judgement=judge.judgement(category, meta.polarity, area.status),
                           benchmark=None if pd.isna(bench) else float(bench), z=None if np.isnan(zs[i]) else float(zs[i]),
                           method=methods[i])
         if pd.isna(nat_value[i]) and len(nat) and "reason" in nat and isinstance(nat["reason"].get(latest_rows[i][1]["period"]), str):
             area.vs_national["reason"] = nat["reason"][latest_rows[i][1]["period"]]  # no national figure: why
 
 
-def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: dict[str, AreaResult],
+def _funnel(rows: pd.DataFrame, benchmark: float, meta: Indicator, areas: dict[str, AreaResult],
             dispersion: overdispersion.Dispersion) -> dict[str, Any] | None:
     """Funnel plot data for the latest period: each area's value against its denominator, with limits widened for
     overdispersion where forces differ more than chance explains (the same allowance as the comparisons)."""
@@ -616,20 +616,20 @@ def _funnel(rows: pd.DataFrame, benchmark: float, meta: dict[str, Any], areas: d
     grid = np.unique(np.geomspace(max(lo * 0.8, 1.0), hi * 1.2, 60))
     limits = {}
     if dispersion.applies:
-        se = overdispersion.null_se(meta["measure"], benchmark, dens, meta["rate_base"])
+        se = overdispersion.null_se(meta.measure, benchmark, dens, meta.rate_base)
         z = (values - benchmark) / overdispersion.spread(se, dispersion)
         pos = np.where(z > stats.Z95, "above", np.where(z < -stats.Z95, "below", "within")).astype(object)
-        grid_se = overdispersion.null_se(meta["measure"], benchmark, grid, meta["rate_base"])
+        grid_se = overdispersion.null_se(meta.measure, benchmark, grid, meta.rate_base)
         for name, zq in (("95", stats.Z95), ("998", stats.Z998)):
             lower, upper = overdispersion.limits(benchmark, grid_se, dispersion, zq)
-            if meta["measure"] == "proportion":
+            if meta.measure == "proportion":
                 lower, upper = np.clip(lower, 0, 100), np.clip(upper, 0, 100)
             limits[name] = (np.maximum(lower, 0.0), upper)
     else:
-        pos, _ = stats.funnel_positions(values, dens, benchmark, meta["measure"], meta["rate_base"])
+        pos, _ = stats.funnel_positions(values, dens, benchmark, meta.measure, meta.rate_base)
         pos = np.atleast_1d(pos)
         for name, zq in (("95", stats.Z95), ("998", stats.Z998)):
-            lower, upper = stats.funnel_limits(benchmark, grid, meta["measure"], meta["rate_base"], zq)
+            lower, upper = stats.funnel_limits(benchmark, grid, meta.measure, meta.rate_base, zq)
             limits[name] = (np.atleast_1d(lower), np.atleast_1d(upper))
     for code, p in zip(rows["area_code"], pos):
         areas[code].funnel = str(p)

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from .indicator import Indicator
+
 LABEL = "ILLUSTRATIVE: made-up figures, not real statistics"
 
 
@@ -22,9 +24,9 @@ def mark(indicators: pd.DataFrame, values: pd.DataFrame, packages: tuple[str, ..
     return out
 
 
-def chart(figure: dict[str, Any], table: Any, meta: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+def chart(figure: dict[str, Any], table: Any, meta: Indicator) -> tuple[dict[str, Any], Any]:
     """An illustrative indicator's chart with the label as its title, and its CSV with the label on every row."""
-    if not meta.get("illustrative"):
+    if not meta.illustrative:
         return figure, table
     figure = {**figure, "layout": {**figure["layout"], "title": {"text": LABEL, "x": 0, "xanchor": "left"}}}
     if isinstance(table, pd.DataFrame):

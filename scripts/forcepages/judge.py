@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
+from .indicator import Indicator
 from .stats import overdispersion as od
 
 STATUS_REASONS = {
@@ -45,53 +46,53 @@ def freshness_cutoff(newest: pd.Timestamp | None, years: int) -> pd.Timestamp | 
     return None if newest is None else newest - pd.DateOffset(years=years)
 
 
-def status_of(meta: dict[str, Any], period_end: Any, flagged: bool, cutoff: pd.Timestamp | None) -> str:
+def status_of(meta: Indicator, period_end: Any, flagged: bool, cutoff: pd.Timestamp | None) -> str:
     """Why a latest figure is judged or not: one of STATUS_REASONS' keys (no-figure is decided by the caller)."""
-    if not meta.get("comparable", True):
+    if not meta.comparable:
         return "not-comparable"
-    if meta.get("census", False) or meta["measure"] == "value":
+    if meta.census or meta.measure == "value":
         return "census"
-    if flagged and meta["measure"] == "rate":
+    if flagged and meta.measure == "rate":
         return "non-resident"
     if cutoff is not None and period_end is not None and pd.Timestamp(period_end) < cutoff:
         return "older"
     return "judged"
 
 
-def reason(status: str, meta: dict[str, Any], freshness_years: int) -> str | None:
+def reason(status: str, meta: Indicator, freshness_years: int) -> str | None:
     """The plain-English reason a figure is not judged (None when it is)."""
     if status == "not-comparable":
-        return str(meta.get("comparability_note") or "Forces' figures do not compare.")
+        return str(meta.comparability_note or "Forces' figures do not compare.")
     text = STATUS_REASONS.get(status)
     return text.format(years=freshness_years) if text else None
 
 
-def testable(meta: dict[str, Any]) -> bool:
+def testable(meta: Indicator) -> bool:
     """True for measures with chance variation that the site tests (not censuses, amounts or values)."""
-    return not meta.get("census", False) and meta["measure"] in ("rate", "proportion", "survey")
+    return not meta.census and meta.measure in ("rate", "proportion", "survey")
 
 
-def dispersion_by_period(forces: pd.DataFrame, national: pd.DataFrame, meta: dict[str, Any], method: str,
+def dispersion_by_period(forces: pd.DataFrame, national: pd.DataFrame, meta: Indicator, method: str,
                          excluded: set[str]) -> dict[str, od.Dispersion]:
     """phi and tau^2 for each period of a rate or proportion, from the forces' z-scores against England and Wales.
 
     Areas in ``excluded`` (flagged non-resident areas, for rates) take no part in the estimate."""
-    if meta["measure"] not in ("rate", "proportion") or not testable(meta) or national.empty:
+    if meta.measure not in ("rate", "proportion") or not testable(meta) or national.empty:
         return {}
     bench = national.set_index("period")["value"]
     rows = forces[~forces["area_code"].isin(excluded) & forces["value"].notna() & forces["denominator"].notna()]
     out = {}
     for period, group in rows.groupby("period", sort=True):
         b = bench.get(period, np.nan)
-        if not np.isfinite(b) or b <= 0 or (meta["measure"] == "proportion" and b >= 100):
+        if not np.isfinite(b) or b <= 0 or (meta.measure == "proportion" and b >= 100):
             continue
-        se = od.null_se(meta["measure"], float(b), group["denominator"].to_numpy(float), meta["rate_base"])
+        se = od.null_se(meta.measure, float(b), group["denominator"].to_numpy(float), meta.rate_base)
         z = (group["value"].to_numpy(float) - b) / se
         out[period] = od.estimate(z, se, method)
     return out
 
 
-def compare(meta: dict[str, Any], value: np.ndarray, lower: np.ndarray, upper: np.ndarray, denominator: np.ndarray,
+def compare(meta: Indicator, value: np.ndarray, lower: np.ndarray, upper: np.ndarray, denominator: np.ndarray,
             bench: np.ndarray, bench_lower: np.ndarray, bench_upper: np.ndarray,
             dispersions: list[od.Dispersion]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Category (similar, higher, lower, not-compared), adjusted z-score (nan where none) and method for each area.
@@ -103,7 +104,7 @@ def compare(meta: dict[str, Any], value: np.ndarray, lower: np.ndarray, upper: n
     methods = ["none"] * n
     if not testable(meta) or n == 0:
         return cats, zs, methods
-    if meta["measure"] == "survey":
+    if meta.measure == "survey":
         cats[:] = stats.compare_many(value, lower, upper, np.nan, np.nan, bench, bench_lower, bench_upper)
         double = np.isfinite(bench_lower) & np.isfinite(bench_upper)
         methods = ["double-overlap" if d else "single-overlap" for d in double]
@@ -112,7 +113,7 @@ def compare(meta: dict[str, Any], value: np.ndarray, lower: np.ndarray, upper: n
     for i in range(n):
         disp = dispersions[i]
         if disp.applies and np.isfinite(bench[i]) and bench[i] > 0 and np.isfinite(denominator[i]) and np.isfinite(value[i]):
-            se = od.null_se(meta["measure"], float(bench[i]), np.array([denominator[i]]), meta["rate_base"])
+            se = od.null_se(meta.measure, float(bench[i]), np.array([denominator[i]]), meta.rate_base)
             z = float((value[i] - bench[i]) / od.spread(se, disp)[0])
             if np.isfinite(z):
                 zs[i] = z
@@ -120,7 +121,7 @@ def compare(meta: dict[str, Any], value: np.ndarray, lower: np.ndarray, upper: n
                 methods[i] = f"overdispersion-{disp.method}"
                 continue
         cats[i] = single[i]
-        methods[i] = "poisson" if meta["measure"] == "rate" else "wilson"
+        methods[i] = "poisson" if meta.measure == "rate" else "wilson"
     return cats, zs, methods
 
 

@@ -83,5 +83,5 @@ def verdict_map(result: Any, areas: list[dict[str, Any]], shapes: dict[str, dict
         v = overview.verdict(area, area.vs_national) if area is not None and area.latest is not None else None
         fills[code] = v["category"] if v else "none"
         places.append({**shapes[code], "words": v["words"] if v else "no figure", "href": overview.href(links[code])})
-    the_map = svg(places, f"Map: {result.meta['title']}, each force compared with England and Wales", fills)
+    the_map = svg(places, f"Map: {result.meta.title}, each force compared with England and Wales", fills)
     return the_map + legend() if the_map else ""

@@ -63,5 +63,5 @@ def methodology_page(settings: Settings, similar_source: str, similar: pd.DataFr
 
 def api_page(results: dict[str, IndicatorResult]) -> Page:
     """How to use the JSON API."""
-    items = [{"id": i, "title": wording.md(r.meta["title"])} for i, r in results.items()]
+    items = [{"id": i, "title": wording.md(r.meta.title)} for i, r in results.items()]
     return Page("api.md", "api.md.j2", {"root": "", "items": items})

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import wording
 from .compute import AreaResult
+from .indicator import Indicator
 
 # symbol and word for each comparison category (stats.judgement's categories)
 SYMBOLS = {"higher": "▲", "lower": "▼", "similar": "●", "not-compared": "–", "not-judged": "○"}
@@ -117,7 +118,7 @@ def href(md_path: str) -> str:
     return (path[:-3] + ".html" if path.endswith(".md") else path) + sep + anchor
 
 
-def _value(row: dict[str, Any] | None, meta: dict[str, Any]) -> str:
+def _value(row: dict[str, Any] | None, meta: Indicator) -> str:
     if row is None:
         return "no figure"
     symbol = row.get("value_symbol", "") or ""
@@ -126,29 +127,29 @@ def _value(row: dict[str, Any] | None, meta: dict[str, Any]) -> str:
     return _number(row["value"], meta)
 
 
-def _number(x: Any, meta: dict[str, Any]) -> str:
+def _number(x: Any, meta: Indicator) -> str:
     """A figure without its unit (the unit is shown once, under the title); "no figure" when missing."""
     return "no figure" if wording.is_missing(x) else wording.formatter(meta, with_unit=False)(x)
 
 
-def row(meta: dict[str, Any], area: AreaResult, national: dict[str, float], similar: dict[str, float], link: str,
+def row(meta: Indicator, area: AreaResult, national: dict[str, float], similar: dict[str, float], link: str,
         kind: str | None, similar_label: str) -> dict[str, Any] | None:
     """One indicator's row on the force page (None when the force has no figure for it)."""
     latest = area.latest
     if latest is None or area.status == "no-figure":
         return None
     key = latest.get("period")
-    show_similar = meta["measure"] != "value" and not (area.vs_similar.get("benchmark") is None
+    show_similar = meta.measure != "value" and not (area.vs_similar.get("benchmark") is None
                                                         and area.vs_similar.get("category") == "not-compared")
-    return {"title": meta["title"], "href": href(link), "kind": kind, "older": area.status == "older",
+    return {"title": meta.title, "href": href(link), "kind": kind, "older": area.status == "older",
             "period": wording.period(latest["period_start"], latest["period_end"]), "value": _value(latest, meta),
             "national": _number(national.get(key), meta), "similar": _number(similar.get(key), meta),
-            "unit": meta["unit"],
+            "unit": meta.unit,
             "vs_national": verdict(area, area.vs_national),
             "vs_similar": verdict(area, area.vs_similar) if show_similar else None}
 
 
-def grid_cell(meta: dict[str, Any], area: AreaResult | None) -> dict[str, Any] | None:
+def grid_cell(meta: Indicator, area: AreaResult | None) -> dict[str, Any] | None:
     """One force's verdict against England and Wales and its value, for the overview grid."""
     if area is None or area.latest is None or area.status == "no-figure":
         return None
@@ -158,7 +159,7 @@ def grid_cell(meta: dict[str, Any], area: AreaResult | None) -> dict[str, Any] |
 def domain_grid(results: dict[str, Any], areas: list[dict[str, Any]], domain_title: str) -> str:
     """The grid for one area of policing: ``results`` (indicator id -> IndicatorResult, each with a latest period)
     in catalogue order as columns, ``areas`` (in alphabetical order) as rows."""
-    columns = [{"title": r.meta["title"], "period": wording.period(*r.latest_period), "href": f"../indicators/{i}.html"}
+    columns = [{"title": r.meta.title, "period": wording.period(*r.latest_period), "href": f"../indicators/{i}.html"}
                for i, r in results.items()]
     rows = [{"name": a["name"], "href": f"../forces/{a['slug']}/index.html",
              "cells": [grid_cell(r.meta, r.areas.get(a["area_code"])) for r in results.values()]} for a in areas]

@@ -13,6 +13,7 @@ from . import charts, datatables, illustrative, judge, maps, narratives, overvie
 from .chart_meta import chart_meta
 from .compute import AreaResult, IndicatorResult
 from .config import Settings
+from .indicator import Indicator
 from .load import Data
 
 
@@ -33,7 +34,7 @@ class Chart:
     chart_id: str
     figure: dict[str, Any]
     table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
-    meta: dict[str, Any] | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
+    meta: Indicator | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def up(path: str) -> str:
     return "../" * path.count("/")
 
 
-def _value_text(row: dict[str, Any] | pd.Series, meta: dict[str, Any]) -> str:
+def _value_text(row: dict[str, Any] | pd.Series, meta: Indicator) -> str:
     """A value with its interval, or its GSS symbol."""
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
 
@@ -66,14 +67,14 @@ NOT_JUDGED = {"census": "it is a full count, not an estimate", "not-comparable":
               "non-resident": "far more people are here by day than live here"}
 
 
-def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> dict[str, str] | None:
+def _finding(meta: Indicator, area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> dict[str, str] | None:
     """One line for one indicator on the force page, from the judgement made in compute (judge.py): both comparisons,
     the trend and any unusual change together, dated; ``kind`` good, bad, mixed (good and bad), older, other or
     None (nothing clear to say)."""
     latest = area.latest
     if latest is None or area.status == "no-figure":
         return None
-    title = wording.md(meta["title"])
+    title = wording.md(meta.title)
     when = wording.period(latest["period_start"], latest["period_end"])
     if area.status == "older":
         return {"kind": "older", "text": f"{title}: the latest figure is for {when}.", "link": link}
@@ -107,7 +108,7 @@ def _finding(meta: dict[str, Any], area: AreaResult, name: str, link: str, simil
     return {"kind": kind, "text": text, "link": link}
 
 
-def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_source: str,
+def _summary(meta: Indicator, area: AreaResult, area_name: str, similar_source: str,
              similar_label: str = "similar forces") -> list[str]:
     """Short plain sentences about one indicator in one area: one point per list item (1 or 2 sentences each)."""
     latest = area.latest
@@ -133,10 +134,10 @@ def _summary(meta: dict[str, Any], area: AreaResult, area_name: str, similar_sou
             if bench.get("reason"):  # no national figure: say why
                 out.append(bench["reason"])
             continue
-        if meta["measure"] == "value" and name != "England and Wales":
+        if meta.measure == "value" and name != "England and Wales":
             continue
         text = wording.comparison(bench, area.status, meta, name, latest["value"])
-        meaning = wording.verdict(bench, meta["polarity"])
+        meaning = wording.verdict(bench, meta.polarity)
         out.append(f"{text} {meaning}" if meaning else text)
     if not (area.change or {}).get("per_resident") and wording.change(area.change, meta):
         out.append(wording.change(area.change, meta))
@@ -168,7 +169,7 @@ def _table_verdict(area: AreaResult) -> str:
     return wording.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
 
 
-def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: dict[str, Any]) -> list[list[str]]:
+def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: Indicator) -> list[list[str]]:
     """Rows of the data table beneath a chart (``nat`` and ``sim``: England and Wales and similar forces by period)."""
     columns = {name: series[name].tolist() for name in ("period_start", "period_end", "period", "value", "lower_95", "upper_95")}
     for name in ("value_symbol", "status"):
@@ -273,7 +274,7 @@ class Composer:
 
     def _indicator_map(self, iid: str, result: IndicatorResult) -> str:
         """The map filled by each force's verdict against England and Wales, with its legend (see maps.verdict_map)."""
-        links = {a["area_code"]: "../" + self.area_link(a["slug"], result.meta["domain_id"], iid) for a in self.area_records}
+        links = {a["area_code"]: "../" + self.area_link(a["slug"], result.meta.domain_id, iid) for a in self.area_records}
         return maps.verdict_map(result, self.area_records, self.shapes(), links)
 
     def _add_chart(self, chart: Chart) -> None:
@@ -285,7 +286,7 @@ class Composer:
 
     def indicators_in(self, domain_id: str) -> list[str]:
         """Indicator ids of one domain, in catalogue order."""
-        return [i for i, r in self.results.items() if r.meta["domain_id"] == domain_id]
+        return [i for i, r in self.results.items() if r.meta.domain_id == domain_id]
 
     def compose(self, areas: bool = True) -> Site:
         """Every page; with ``areas`` false, all but the area pages (area_pages.py writes those)."""
@@ -324,7 +325,7 @@ class Composer:
                 area_result = result.areas.get(code)
                 anchor = f"#{iid}" if single else f"{domain['domain_id']}.md#{iid}"
                 if area_result is None or area_result.latest is None:
-                    missing.append({"title": wording.md(result.meta["title"]), "link": f"indicators/{iid}.md"})
+                    missing.append({"title": wording.md(result.meta.title), "link": f"indicators/{iid}.md"})
                     continue
                 line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 if line:
@@ -379,17 +380,17 @@ class Composer:
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
                 result.breaks, self.settings.similar_label)))
-            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta['title']} in {name} over time. " + " ".join(summary[:2]))}
-        return {"id": iid, "title": wording.md(meta["title"]), "summary": summary, "chart": chart,
+            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta.title} in {name} over time. " + " ".join(summary[:2]))}
+        return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
-                "definition": wording.md(meta["definition"]), "unit": wording.md(meta["unit"]),
-                "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
+                "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
+                "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta['title']}",
+                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
                                          anchor=f"data-{chart_id}")
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
-                "spc": result.spc_applies, "polarity": meta["polarity"]}
+                "spc": result.spc_applies, "polarity": meta.polarity}
 
     def indicator_page(self, iid: str) -> None:
         """All forces together, in alphabetical order, with the funnel plot; never put in order of value."""
@@ -402,14 +403,14 @@ class Composer:
             if a is None or a.latest is None:
                 continue
             counts[a.funnel] = counts.get(a.funnel, 0) + 1
-            rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta["domain_id"], iid)),
+            rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta.domain_id, iid)),
                          wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
                          _table_verdict(a),
                          {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
         chart = None
         if result.funnel:
             chart_id = f"funnel--{iid}"
-            figure = charts.funnel(meta["title"], result.funnel, self.names, meta)
+            figure = charts.funnel(meta.title, result.funnel, self.names, meta)
             table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
                                   "denominator": result.funnel["denominators"], "value": result.funnel["values"],
                                   "position": result.funnel["positions"]}).sort_values("area_name")
@@ -420,9 +421,9 @@ class Composer:
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
-                     "label": wording.attr(f"Funnel plot of {meta['title']}: each force's value against its size, with limits around England and Wales.")}
+                     "label": wording.attr(f"Funnel plot of {meta.title}: each force's value against its size, with limits around England and Wales.")}
         start, end = result.latest_period if result.latest_period else (None, None)
-        domain = next((d for d in self.domains if d["domain_id"] == meta["domain_id"]), {"title": meta["domain_id"]})
+        domain = next((d for d in self.domains if d["domain_id"] == meta.domain_id), {"title": meta.domain_id})
         statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
         common = max(set(statuses), key=statuses.count) if statuses else None
         not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
@@ -430,18 +431,18 @@ class Composer:
         self.site.pages.append(Page(path, "indicator.md.j2", {
             "map": the_map,
             "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged),
-            "census": bool(meta.get("census", False)), "comparable": bool(meta.get("comparable", True)), "title": wording.md(meta["title"]), "definition": wording.md(meta["definition"]),
-            "unit": wording.md(meta["unit"]), "source": wording.md(meta.get("source", "")), "caveats": wording.md(meta.get("caveats", "")),
-            "measure": meta["measure"], "polarity": meta["polarity"], "domain": wording.md(domain["title"]), "domain_id": meta["domain_id"],
+            "census": bool(meta.census), "comparable": bool(meta.comparable), "title": wording.md(meta.title), "definition": wording.md(meta.definition),
+            "unit": wording.md(meta.unit), "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
+            "measure": meta.measure, "polarity": meta.polarity, "domain": wording.md(domain["title"]), "domain_id": meta.domain_id,
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
-            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta['title']} in every force", anchor=f"data-funnel--{iid}"),
+            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta.title} in every force", anchor=f"data-funnel--{iid}"),
             "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-            "package": wording.md(meta["source_package"]), "similar_source": wording.md(self.similar_source)}))
+            "package": wording.md(meta.source_package), "similar_source": wording.md(self.similar_source)}))
 
     def domain_page(self, domain: dict[str, Any]) -> None:
         """What a domain covers and its indicators."""
         path = f"domains/{domain['domain_id']}.md"
-        items = [{"id": i, "title": wording.md(self.results[i].meta["title"]), "definition": wording.md(self.results[i].meta["definition"])}
+        items = [{"id": i, "title": wording.md(self.results[i].meta.title), "definition": wording.md(self.results[i].meta.definition)}
                  for i in self.indicators_in(domain["domain_id"])]
         self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), **self.dates, "title": wording.md(domain["title"]),
                                                            "description": wording.md(domain["description"]), "items": items,
@@ -459,9 +460,9 @@ class Composer:
         latest = []
         for iid, r in self.results.items():
             if r.latest_period:
-                latest.append({"id": iid, "title": wording.md(r.meta["title"]), "period": wording.period(*r.latest_period)})
+                latest.append({"id": iid, "title": wording.md(r.meta.title), "period": wording.period(*r.latest_period)})
         domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
-                    "items": [{"id": i, "title": wording.md(self.results[i].meta["title"])} for i in self.indicators_in(d["domain_id"])]}
+                    "items": [{"id": i, "title": wording.md(self.results[i].meta.title)} for i in self.indicators_in(d["domain_id"])]}
                    for d in self.domains]
         shapes = self.shapes()
         the_map = maps.svg([{**shapes[a["area_code"]], "href": f"forces/{a['slug']}/index.html"} for a in self.area_records

@@ -11,6 +11,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from .indicator import Indicator
+
 BANNED = ("target", "targets", "league table", "league tables", "best", "worst", "ranked", "ranking",
           "top", "bottom", "failing")
 _BANNED_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in BANNED) + r")\b", re.IGNORECASE)
@@ -126,7 +128,7 @@ def short_period(start: Any, end: Any) -> str:
     return f"{s:%b} to {e:%b} {e.year}" if s.year == e.year else f"{s:%b} {s.year} to {e:%b} {e.year}"
 
 
-def value(x: Any, meta: dict[str, Any], symbol: str = "", with_unit: bool = True) -> str:
+def value(x: Any, meta: Indicator, symbol: str = "", with_unit: bool = True) -> str:
     """A value in its unit: "4.1 offences per 1,000 people", "23.4%", "£140.50 per person"."""
     if symbol:
         return symbol
@@ -135,9 +137,9 @@ def value(x: Any, meta: dict[str, Any], symbol: str = "", with_unit: bool = True
     return formatter(meta, with_unit)(x)
 
 
-def formatter(meta: dict[str, Any], with_unit: bool = True) -> Callable[[Any], str]:
+def formatter(meta: Indicator, with_unit: bool = True) -> Callable[[Any], str]:
     """value(x, meta, with_unit=with_unit) as a function of x alone, for formatting many values of one indicator."""
-    return _formatter(int(meta.get("decimals", 1)), str(meta.get("unit", "")).strip(), with_unit)
+    return _formatter(int(meta.decimals), str(meta.unit).strip(), with_unit)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -162,14 +164,14 @@ def _formatter(decimals: int, unit: str, with_unit: bool) -> Callable[[Any], str
     return fmt
 
 
-def interval(lower: Any, upper: Any, meta: dict[str, Any]) -> str:
+def interval(lower: Any, upper: Any, meta: Indicator) -> str:
     """ "11.1 to 13.6", or "" when there is no interval."""
     if is_missing(lower) or is_missing(upper):
         return ""
     return f"{value(lower, meta, with_unit=False)} to {value(upper, meta, with_unit=False)}"
 
 
-def with_interval(x: Any, lower: Any, upper: Any, meta: dict[str, Any], symbol: str = "") -> str:
+def with_interval(x: Any, lower: Any, upper: Any, meta: Indicator, symbol: str = "") -> str:
     """ "12.3 (95% confidence interval 11.1 to 13.6)"."""
     return formatted_with_interval(formatter(meta, with_unit=False), x, lower, upper, symbol)
 
@@ -232,18 +234,18 @@ FRACTIONS = ((0.1, "a tenth"), (0.2, "a fifth"), (0.25, "a quarter"), (1 / 3, "a
              (2 / 3, "two thirds"), (0.75, "three quarters"))
 
 
-def size(x: Any, benchmark: Any, meta: dict[str, Any]) -> str:
+def size(x: Any, benchmark: Any, meta: Indicator) -> str:
     """How big a difference is, in words and apart from how certain it is: "about a third lower", "about twice as
     high", "2.2 percentage points higher", "about the same"; "" when there is nothing to compare."""
     if is_missing(x) or is_missing(benchmark):
         return ""
     x, b = float(x), float(benchmark)
     direction = "higher" if x > b else "lower"
-    if str(meta.get("unit", "")).strip() == "%":
+    if str(meta.unit).strip() == "%":
         points = abs(x - b)
-        if points < 0.5 * 10 ** -int(meta.get("decimals", 1)):
+        if points < 0.5 * 10 ** -int(meta.decimals):
             return "about the same"
-        return f"{number(points, int(meta.get('decimals', 1)))} percentage points {direction}"
+        return f"{number(points, int(meta.decimals))} percentage points {direction}"
     if b <= 0:
         return ""
     ratio = x / b
@@ -259,7 +261,7 @@ def size(x: Any, benchmark: Any, meta: dict[str, Any]) -> str:
     return f"about {words} {direction}"
 
 
-def comparison(bench: dict[str, Any], status: str, meta: dict[str, Any], benchmark_name: str, figure: Any) -> str:
+def comparison(bench: dict[str, Any], status: str, meta: Indicator, benchmark_name: str, figure: Any) -> str:
     """One sentence comparing a figure with a benchmark: both figures, then certainty (clearly or similar), then
     size (about a third lower). "Clearly" only when the difference is statistically clear."""
     category = bench.get("category", "not-compared")
@@ -267,7 +269,7 @@ def comparison(bench: dict[str, Any], status: str, meta: dict[str, Any], benchma
     target = bench.get("benchmark")
     if is_missing(target):
         return f"There is no figure for {benchmark_name} to compare with."
-    unit = str(meta.get("unit", "")).strip()
+    unit = str(meta.unit).strip()
     both = f"{fmt(figure)} against {formatter(meta)(target)}"  # the unit once, after both figures (escaped by formatter)
     how_big = size(figure, target, meta)
     if category in ("higher", "lower"):
@@ -328,7 +330,7 @@ def phases(info: list[dict[str, Any]]) -> str:
             f"The latest figure is judged against phase {info[-1]['number']}.")
 
 
-def change(result: dict[str, Any] | None, meta: dict[str, Any]) -> str:
+def change(result: dict[str, Any] | None, meta: Indicator) -> str:
     """The change from a year earlier in words, following the small-numbers rule."""
     if not result or result.get("category") == "not-compared":
         return ""
@@ -342,8 +344,8 @@ def change(result: dict[str, Any] | None, meta: dict[str, Any]) -> str:
         return f"It was {was} {in_period(prev['period_start'], prev['period_end'])}."
     else:
         head = f"This is broadly unchanged from {was} {in_period(prev['period_start'], prev['period_end'])}."
-    if str(meta.get("unit", "")).strip() == "%" and result["category"] in ("rise", "fall") and result.get("change") is not None:
-        points = number(abs(result["change"]), int(meta.get("decimals", 1)))
+    if str(meta.unit).strip() == "%" and result["category"] in ("rise", "fall") and result.get("change") is not None:
+        points = number(abs(result["change"]), int(meta.decimals))
         head = head[:-1] + f", a change of {points} percentage points."
     elif result.get("percent") is not None and result["category"] in ("rise", "fall"):
         head = head[:-1] + f", a change of {number(abs(result['percent']), 0)}%."

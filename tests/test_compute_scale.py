@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forcepages import compute
+from forcepages import benchmark_figures
 from forcepages.indicator import Indicator
 
 
@@ -21,15 +21,15 @@ def _frame(area_type: str) -> pd.DataFrame:
 def test_national_figure_adds_up_the_sites_own_areas():
     meta = Indicator("t", "T", measure="rate", rate_base=1000.0)
     weights = pd.DataFrame(1.0, index=["N1", "N2"], columns=[2023])
-    national = compute._national(_frame("neighbourhood"), meta, weights, "neighbourhood")
+    national = benchmark_figures.national_series(_frame("neighbourhood"), meta, weights, "neighbourhood")
     assert national["value"].tolist() == [20.0]
-    assert compute._national(_frame("neighbourhood"), meta, weights, "force").empty
+    assert benchmark_figures.national_series(_frame("neighbourhood"), meta, weights, "force").empty
 
 
 def test_membership_is_sparse_and_ignores_self_and_unknown_pairs():
     class Data:
         similar = pd.DataFrame({"area_code": ["A", "A", "A", "B", "C"], "similar_area_code": ["B", "B", "A", "Z", "A"]})
-    members = compute._membership(Data, ["A", "B", "C"])
+    members = benchmark_figures.membership_of(Data, ["A", "B", "C"])
     assert members.codes == ["A", "B", "C"]
     assert np.array_equal(members.matrix.toarray(), [[0, 1, 0], [0, 0, 0], [1, 0, 0]])
 
@@ -38,23 +38,23 @@ def test_membership_is_sparse_and_ignores_self_and_unknown_pairs():
 @given(st.lists(st.tuples(st.sampled_from(["A", "B", "C", "Z"]), st.sampled_from(["2020-01-01/2020-12-31", "2021-01-01/2021-12-31", "2019-04-01/2020-03-31"]),
                           st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=32))), max_size=30))
 def test_wide_first_is_the_pivot_table_it_replaces(rows):
-    """compute.wide_first gives pandas' pivot_table(aggfunc="first") reindexed to the areas, missing values and
+    """benchmark_figures.wide_first gives pandas' pivot_table(aggfunc="first") reindexed to the areas, missing values and
     repeated keys included."""
     frame = pd.DataFrame(rows, columns=["area_code", "period", "value"]).astype({"value": float})
     frame["area_code"] = frame["area_code"].astype("str")
     codes = ["C", "A", "B", "D"]  # not sorted; D has no rows, Z is not one of them
     pick = frame[frame["area_code"].isin(codes)]
     expected = pick.pivot_table(index="area_code", columns="period", values="value", aggfunc="first").reindex(codes)
-    got, periods = compute.wide_first(pick, codes, "value")
+    got, periods = benchmark_figures.wide_first(pick, codes, "value")
     assert periods == list(expected.columns)
     assert np.array_equal(got, expected.to_numpy(dtype=float), equal_nan=True)
     fixed = ["2021-01-01/2021-12-31", "2018-01-01/2018-12-31"]
-    got, _ = compute.wide_first(pick, codes, "value", fixed)
+    got, _ = benchmark_figures.wide_first(pick, codes, "value", fixed)
     assert np.array_equal(got, expected.reindex(columns=fixed).to_numpy(dtype=float), equal_nan=True)
 
 
 def _national_by_groupby(frame, meta, weights, area_type):
-    """compute._national as it was written with pandas' groupby: the oracle for the numpy grouping."""
+    """benchmark_figures.national_series as it was written with pandas' groupby: the oracle for the numpy grouping."""
     from forcepages import stats
     given = frame[frame["area_code"].eq("K04000001")].set_index("period")
     forces = frame[frame["area_type"].eq(area_type)]
@@ -112,5 +112,5 @@ def test_national_figures_are_the_groupby_they_replace(rows, measure):
     meta = Indicator("t", "T", measure=measure, rate_base=1000.0 if measure == "rate" else None)
     weights = pd.DataFrame({2020: [1.0, 2.0, 3.5], 2021: [2.0, 1.0, 0.5]}, index=["N1", "N2", "N3"])
     expected = _national_by_groupby(frame, meta, weights, "force")
-    got = compute._national(frame, meta, weights, "force")
+    got = benchmark_figures.national_series(frame, meta, weights, "force")
     pd.testing.assert_frame_equal(got, expected, check_exact=True)

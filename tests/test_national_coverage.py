@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from forcepages.compute import _national
+from forcepages.benchmark_figures import national_series
 from forcepages.indicator import Indicator
 
 META = Indicator("t", "T", measure="proportion")
@@ -33,7 +33,7 @@ WEIGHTS = pd.DataFrame(1.0, index=[f"E23{i:06d}" for i in range(1, 44)], columns
 
 
 def test_one_force_is_not_england_and_wales():
-    row = _national(forces(1), META, WEIGHTS, "force", 43).iloc[0]
+    row = national_series(forces(1), META, WEIGHTS, "force", 43).iloc[0]
     assert np.isnan(row["value"]) and row["areas"] == 1 and not row["published"]
     assert row["reason"] == ("There is no England and Wales figure to compare with: the data has figures for only 1 force, "
                              "and the site adds up a figure for England and Wales only from at least 43.")
@@ -41,14 +41,14 @@ def test_one_force_is_not_england_and_wales():
 
 @pytest.mark.parametrize("count, needed, made", [(42, 43, False), (43, 43, True), (30, 30, True), (2, 3, False)])
 def test_national_is_added_up_only_from_enough_forces(count, needed, made):
-    row = _national(forces(count), META, WEIGHTS, "force", needed).iloc[0]
+    row = national_series(forces(count), META, WEIGHTS, "force", needed).iloc[0]
     assert (not np.isnan(row["value"])) == made
     if made:
         assert row["value"] == pytest.approx(417 / 1707 * 100) and row["numerator"] == 417 * count
 
 
 def test_a_published_national_figure_is_used_whatever_the_coverage():
-    row = _national(forces(1, published=True), META, WEIGHTS, "force", 43).iloc[0]
+    row = national_series(forces(1, published=True), META, WEIGHTS, "force", 43).iloc[0]
     assert row["published"] and row["value"] == 25.0
 
 

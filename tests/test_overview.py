@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from forcepages import article_text, maps, overview
-from forcepages.compute import AreaResult
+from forcepages.result_types import AreaResult
 from forcepages.wording import banned_words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import pytest
 from statsmodels.stats.meta_analysis import combine_effects
 
 from forcepages import judge
-from forcepages.compute import _phases
+from forcepages.area_series import phases
 from forcepages.stats import Z95
 from forcepages.stats import overdispersion as od
 from forcepages.indicator import Indicator
@@ -159,7 +159,7 @@ def test_spc_phases_restart_at_covid_and_after_a_gap():
     covid = {"date": pd.Timestamp("2020-03-23"), "description": "COVID-19 restrictions began on 23 March 2020. More words.",
              "kind": "phase"}
     seg = (starts >= np.datetime64("2020-03-23")).astype(int)  # as compute's segments: periods starting on or after
-    phase, info = _phases(ends, starts, seg, [covid])
+    phase, info = phases(ends, starts, seg, [covid])
     assert [p["number"] for p in info] == [1, 2, 3]
     assert info[1]["from"] == pd.Timestamp("2018-04-30") and info[1]["why"][0].startswith("gap:")
     assert info[2]["from"] == pd.Timestamp("2020-04-30")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import illustrative, stats
-from .compute import IndicatorResult
+from .result_types import IndicatorResult
 from .load import Data
 
 RECORD_FIELDS = ("numerator", "denominator", "value", "lower_95", "upper_95", "lower_998", "upper_998")

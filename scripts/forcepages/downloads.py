@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import csvout, safefiles, spreadsheets
 from .citation import citation
-from .compute import IndicatorResult
+from .result_types import IndicatorResult
 from .config import Settings
 from .discover import PackageInfo, rel
 from .load import Data

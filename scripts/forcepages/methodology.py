@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import stats, wording
-from .compute import IndicatorResult
+from .result_types import IndicatorResult
 from .config import Settings
 from .pages import Page
 

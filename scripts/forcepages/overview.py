@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 from . import wording
-from .compute import AreaResult
+from .result_types import AreaResult
 from .indicator import Indicator
 
 # symbol and word for each comparison category (stats.judgement's categories)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import charts, datatables, illustrative, judge, maps, narratives, overview, wording
 from .chart_meta import chart_meta
-from .compute import AreaResult, IndicatorResult
+from .result_types import AreaResult, IndicatorResult
 from .config import Settings
 from .indicator import Indicator
 from .load import Data

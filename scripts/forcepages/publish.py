@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from . import api, csvout, datapages, downloads, feed, parallel, releases, wording
-from .compute import IndicatorResult
+from .result_types import IndicatorResult
 from .config import Settings
 from .load import Data
 from .pages import Chart, Page

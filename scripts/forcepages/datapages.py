@@ -12,7 +12,7 @@ from .config import Settings
 from .discover import PackageInfo
 from .citation import citation
 from .downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, is_ogl
-from .pages import Page
+from .page_models import Page
 
 ILLUSTRATIVE_NOTE = ("ILLUSTRATIVE DATA: the figures in this package are made up to show how partners' data can sit beside "
                      "the national indicators. They are not real statistics and must not be quoted.")

@@ -7,7 +7,7 @@ import pandas as pd
 from . import stats, wording
 from .result_types import IndicatorResult
 from .config import Settings
-from .pages import Page
+from .page_models import Page
 
 MEASURE_WORDS = {"rate": "Rates", "proportion": "Percentages", "survey": "Survey estimates", "value": "Plain values"}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
@@ -13,220 +12,11 @@ from . import charts, datatables, illustrative, judge, maps, narratives, overvie
 from .chart_meta import chart_meta
 from .result_types import AreaResult, IndicatorResult
 from .config import Settings
-from .indicator import Indicator
+from .findings import (INDICATOR_HEADER, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header,
+                       up, value_text)
 from .load import Data
+from .page_models import Chart, Page, Site
 
-
-
-@dataclass
-class Page:
-    """One Markdown page to write: its path under docs, template and context."""
-
-    path: str
-    template: str
-    context: dict[str, Any]
-
-
-@dataclass
-class Chart:
-    """One chart's figure and the table behind it."""
-
-    chart_id: str
-    figure: dict[str, Any]
-    table: pd.DataFrame | dict[str, Any]  # a frame, or columns (float arrays and lists of text) for csvout
-    meta: Indicator | None = None  # written beside the CSV as <chart>.meta.json (see chart_meta)
-
-
-@dataclass
-class Site:
-    """Everything the render and publish stages write."""
-
-    pages: list[Page] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-
-
-def trend_header(similar_label: str) -> list[str]:
-    """Columns of the data table beneath a trend chart."""
-    return ["Period", "Value (95% confidence interval)", f"{similar_label.capitalize()} average", "England and Wales", "Status"]
-
-
-INDICATOR_HEADER = ["Force", "Period", "Value (95% confidence interval)", "Compared with England and Wales", "Funnel plot"]
-
-
-def up(path: str) -> str:
-    """The relative prefix from a page to the docs root."""
-    return "../" * path.count("/")
-
-
-def _value_text(row: dict[str, Any] | pd.Series, meta: Indicator) -> str:
-    """A value with its interval, or its GSS symbol."""
-    return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
-
-
-NOT_JUDGED = {"census": "it is a full count, not an estimate", "not-comparable": "forces' figures do not compare",
-              "non-resident": "far more people are here by day than live here"}
-
-
-def _finding(meta: Indicator, area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> dict[str, str] | None:
-    """One line for one indicator on the force page, from the judgement made in compute (judge.py): both comparisons,
-    the trend and any unusual change together, dated; ``kind`` good, bad, mixed (good and bad), older, other or
-    None (nothing clear to say)."""
-    latest = area.latest
-    if latest is None or area.status == "no-figure":
-        return None
-    title = wording.md(meta.title)
-    when = wording.period(latest["period_start"], latest["period_end"])
-    if area.status == "older":
-        return {"kind": "older", "text": f"{title}: the latest figure is for {when}.", "link": link}
-    if area.status in NOT_JUDGED:
-        return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
-    parts, changes, signs = [], [], []  # comparisons; changes over time (each its own sentence); better/worse signs
-    clear = [(bench.get("category"), label, bench.get("judgement"))
-             for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label))
-             if bench.get("category") in ("higher", "lower")]
-    if len(clear) == 2 and clear[0][0] == clear[1][0]:  # the same way against both: one phrase
-        clear = [(clear[0][0], f"{clear[0][1]} and {clear[1][1]}", clear[0][2]), (None, None, clear[1][2])]
-    for cat, label, judgement in clear:
-        if cat:
-            parts.append(f"clearly {cat} than {label}")
-        signs.append(judgement)
-    if area.spc_judgement:
-        changes.append(f"The latest month is an unusual {'rise' if area.spc_latest == 'unusual-rise' else 'fall'}.")
-        signs.append(area.spc_judgement)
-    if area.trend.get("judgement"):
-        first, last = area.trend["first_period_end"], area.trend["last_period_end"]
-        changes.append(f"It went {'up' if area.trend['direction'] == 'increasing' else 'down'} between {first.year} and {last.year}.")
-        signs.append(area.trend["judgement"])
-    if not parts and not changes:
-        return None
-    good, bad = "better" in signs, "worse" in signs
-    kind = "mixed" if good and bad else "good" if good else "bad" if bad else "neutral"
-    head = f"{title}, {when}: " + (" and ".join(parts) + "." if parts else "")
-    text = " ".join([head.strip()] + changes) if parts else f"{title}, {when}. " + " ".join(changes)
-    if kind == "mixed":
-        text += " Some of this is better and some is worse."
-    return {"kind": kind, "text": text, "link": link}
-
-
-def _summary(meta: Indicator, area: AreaResult, area_name: str, similar_source: str,
-             similar_label: str = "similar forces") -> list[str]:
-    """Short plain sentences about one indicator in one area: one point per list item (1 or 2 sentences each)."""
-    latest = area.latest
-    if latest is None:
-        return ["There is no published figure for this area."]
-    when = wording.in_period(latest["period_start"], latest["period_end"])
-    symbol = latest.get("value_symbol", "")
-    if symbol:
-        return [f"The figure {when} is {symbol}: {wording.symbol_meaning(symbol) or 'not published'}."]
-    out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
-    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note on this figure, as said
-        out.append(f"This figure has a note. {wording.md(latest['note'].strip())}")
-    span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
-    if span:
-        low, high = span.split(" to ")
-        out.append(f"It is likely to be between {low} and {high}. This is the 95% confidence interval.")
-    if area.reason:
-        out.append(wording.md(area.reason))  # may be the catalogue's comparability_note
-    if (area.change or {}).get("per_resident") and not wording.is_missing(latest.get("numerator")):
-        out.append(_counts(latest, area.change))
-    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
-        if bench.get("benchmark") is None and bench.get("category") == "not-compared":
-            if bench.get("reason"):  # no national figure: say why
-                out.append(bench["reason"])
-            continue
-        if meta.measure == "value" and name != "England and Wales":
-            continue
-        text = wording.comparison(bench, area.status, meta, name, latest["value"])
-        meaning = wording.verdict(bench, meta.polarity)
-        out.append(f"{text} {meaning}" if meaning else text)
-    if not (area.change or {}).get("per_resident") and wording.change(area.change, meta):
-        out.append(wording.change(area.change, meta))
-    if area.spc_latest:
-        out.append(wording.SPC_WORDS[area.spc_latest])
-    if wording.phases(area.phases):
-        out.append(wording.phases(area.phases))
-    if wording.trend(area.trend):
-        out.append(wording.trend(area.trend))
-    return out
-
-
-def _counts(latest: dict[str, Any], change: dict[str, Any] | None) -> str:
-    """The count behind a rate, and its change from a year before: for areas where a rate per resident misleads."""
-    text = f"The count itself was {wording.count(latest['numerator'])}"
-    prev = (change or {}).get("previous") or {}
-    if not wording.is_missing(prev.get("numerator")):
-        diff = float(latest["numerator"]) - float(prev["numerator"])
-        when = wording.in_period(prev["period_start"], prev["period_end"])
-        text += (f", {wording.count(abs(diff))} {'more' if diff > 0 else 'fewer'} than {when}" if diff
-                 else f", the same as {when}")
-    return text + "."
-
-
-def _table_verdict(area: AreaResult) -> str:
-    """The comparison with England and Wales in a table cell: "clearly higher", "similar", or why not judged."""
-    if area.status in NOT_JUDGED or area.status == "older":
-        return "not judged"
-    return wording.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
-
-
-def _table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: Indicator) -> list[list[str]]:
-    """Rows of the data table beneath a chart (``nat`` and ``sim``: England and Wales and similar forces by period)."""
-    columns = {name: series[name].tolist() for name in ("period_start", "period_end", "period", "value", "lower_95", "upper_95")}
-    for name in ("value_symbol", "status"):
-        columns[name] = series[name].tolist() if name in series else [""] * len(series)
-    fmt, text = wording.formatter(meta, with_unit=False), wording.formatted_with_interval
-    period, nan = wording.period, np.nan
-    rows = []
-    for start, end, key, x, lower, upper, symbol, status in zip(*columns.values()):
-        rows.append([period(start, end), text(fmt, x, lower, upper, symbol), fmt(sim.get(key, nan)), fmt(nat.get(key, nan)),
-                     status or ""])
-    return rows
-
-
-_ISO: dict[Any, str] = {}  # date -> "2018-03-31": the same few period dates recur on every area's charts
-
-
-def _iso_dates(dates: pd.Series) -> list[str]:
-    """Each date as f"{date:%Y-%m-%d}", each distinct date formatted once."""
-    if len(_ISO) > 100_000:
-        _ISO.clear()
-    out = []
-    for t in dates:
-        text = _ISO.get(t)
-        if text is None:
-            text = _ISO[t] = f"{t:%Y-%m-%d}"
-        out.append(text)
-    return out
-
-
-def _chart_table(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], area_code: str, area_name: str) -> dict[str, Any]:
-    """The CSV behind a trend chart, as columns (float arrays and lists of text) for csvout."""
-    n, periods = len(series), series["period"].tolist()
-    floats = lambda name: np.asarray(series[name], dtype=float)  # noqa: E731
-    table: dict[str, Any] = {
-        "area_code": [area_code] * n, "area_name": [area_name] * n,
-        "period_start": _iso_dates(series["period_start"]), "period_end": _iso_dates(series["period_end"]),
-        "value": floats("value"), "lower_95": floats("lower_95"), "upper_95": floats("upper_95"),
-        "similar_forces_average": np.array([sim.get(p, np.nan) for p in periods], dtype=float),
-        "england_and_wales": np.array([nat.get(p, np.nan) for p in periods], dtype=float),
-        "status": series["status"].tolist() if "status" in series else [""] * n,
-    }
-    for name in ("centre", "lower_limit", "upper_limit"):
-        if name in series:
-            table[name] = floats(name)
-    if "signal" in series:
-        table["signal"] = series["signal"].tolist()
-    table["value_symbol"] = series["value_symbol"].tolist() if "value_symbol" in series else [""] * n
-    return table
-
-
-def _by_area(similar: pd.DataFrame) -> dict[str, dict[str, float]]:
-    """Similar-forces averages by area, then by period."""
-    out: dict[str, dict[str, float]] = {}
-    if len(similar):
-        for code, period, value in zip(similar["area_code"], similar["period"], similar["similar_value"]):
-            out.setdefault(code, {})[period] = value
-    return out
 
 
 class Composer:
@@ -248,7 +38,7 @@ class Composer:
         self.similar_source = str(sources.iloc[0]).strip().rstrip(".") if len(sources) else ""
         self.domains = [r.to_dict() for _, r in data.domains.iterrows()]
         self.national = {iid: charts.by_period(r.national, "value") for iid, r in results.items()}
-        self.similar = {iid: _by_area(r.similar) for iid, r in results.items()}
+        self.similar = {iid: by_area(r.similar) for iid, r in results.items()}
         newest = judge.newest_end(data.values, set(data.areas.index[data.areas["area_type"].eq(settings.area_type)]))
         self.dates = {"figures_up_to": wording.long_date(newest) if newest is not None else "",
                       "freshness_years": settings.freshness_years}
@@ -327,7 +117,7 @@ class Composer:
                 if area_result is None or area_result.latest is None:
                     missing.append({"title": wording.md(result.meta.title), "link": f"indicators/{iid}.md"})
                     continue
-                line = _finding(result.meta, area_result, name, anchor, self.settings.similar_label)
+                line = finding(result.meta, area_result, name, anchor, self.settings.similar_label)
                 if line:
                     findings.append(line)
                 row = overview.row(result.meta, area_result, self.national[iid], self.similar[iid].get(code, {}), anchor,
@@ -369,12 +159,12 @@ class Composer:
         series = area.series if area.series is not None else {}
         nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
-        summary = _summary(meta, area, name, self.similar_source, self.settings.similar_label)
+        summary = summary_lines(meta, area, name, self.similar_source, self.settings.similar_label)
         chart = None
         drawable = len(series) > 0 and bool(np.isfinite(np.asarray(series["value"], dtype=float)).any())
         if drawable:
             figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
-            figure, table = illustrative.chart(figure, _chart_table(series, nat, similar, code, name), meta)
+            figure, table = illustrative.chart(figure, chart_table(series, nat, similar, code, name), meta)
             starts, ends = np.asarray(series["period_start"]), np.asarray(series["period_end"])
             period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
@@ -386,7 +176,7 @@ class Composer:
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
                 "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(trend_header(self.settings.similar_label), _table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
+                "table": datatables.table(trend_header(self.settings.similar_label), table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
                                          anchor=f"data-{chart_id}")
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
@@ -404,8 +194,8 @@ class Composer:
                 continue
             counts[a.funnel] = counts.get(a.funnel, 0) + 1
             rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta.domain_id, iid)),
-                         wording.period(a.latest["period_start"], a.latest["period_end"]), _value_text(a.latest, meta),
-                         _table_verdict(a),
+                         wording.period(a.latest["period_start"], a.latest["period_end"]), value_text(a.latest, meta),
+                         table_verdict(a),
                          {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
         chart = None
         if result.funnel:

@@ -10,7 +10,7 @@ from . import api, csvout, datapages, downloads, feed, parallel, releases, wordi
 from .result_types import IndicatorResult
 from .config import Settings
 from .load import Data
-from .pages import Chart, Page
+from .page_models import Chart, Page
 
 # Pages the data stage adds to the navigation (title, path).
 DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and corrections", "revisions.md")]

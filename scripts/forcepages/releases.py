@@ -9,7 +9,7 @@ from typing import Any
 from . import wording
 from .config import Settings
 from .discover import PackageInfo
-from .pages import Page
+from .page_models import Page
 
 CORRECTION_WORDS = ("correct", "error", "mistake", "fix")
 

@@ -12,7 +12,7 @@ import yaml
 from . import datatables, escape, readability, safefiles, wording
 from .errors import BuildError
 from .escape import link_target
-from .pages import Page
+from .page_models import Page
 from .paths import TEMPLATES_DIR
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from statsmodels.stats.meta_analysis import combine_effects
 
+from forcepages import verdict_words
 from forcepages import judge
 from forcepages.area_series import phases
 from forcepages.stats import Z95
@@ -270,7 +271,7 @@ def test_the_page_says_why_each_phase_began():
             {"number": 3, "from": pd.Timestamp("2020-04-30"), "why": ["COVID-19 restrictions began on 23 March 2020. More."]}]
     from forcepages import wording
 
-    assert wording.phases(info) == (
+    assert verdict_words.phases(info) == (
         "The usual range is worked out again for each phase. Phase 2 starts in April 2018, after months with no figures. "
         "Phase 3 starts in April 2020: COVID-19 restrictions began on 23 March 2020. The latest figure is judged against phase 3.")
-    assert wording.phases(info[:1]) == ""
+    assert verdict_words.phases(info[:1]) == ""

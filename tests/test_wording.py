@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from forcepages import verdict_words
 from forcepages import readability, wording
 from forcepages.indicator import Indicator
 
@@ -62,7 +63,7 @@ def test_comparisons_are_short_and_neutral():
         for polarity, judgement in (("higher-is-better", "better"), ("lower-is-better", "worse"), ("no-judgement", None)):
             bench = {"category": category, "judgement": judgement, "benchmark": 4.3, "method": "overdispersion-additive"}
             meta = Indicator("t", "T", unit="offences per 1,000 people", decimals=1, polarity=polarity, measure="rate")
-            text = wording.comparison(bench, "judged", meta, "England and Wales", 2.1) + " " + wording.verdict(bench, polarity)
+            text = verdict_words.comparison(bench, "judged", meta, "England and Wales", 2.1) + " " + verdict_words.verdict(bench, polarity)
             assert not wording.banned_words(text)
             assert all(readability.words(s) <= readability.MAX_WORDS for s in wording.sentences(text))
 

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import wording
+from . import verdict_words, wording
 from .indicator import Indicator
 from .result_types import AreaResult
 
@@ -104,17 +104,17 @@ def summary_lines(meta: Indicator, area: AreaResult, area_name: str, similar_sou
             continue
         if meta.measure == "value" and name != "England and Wales":
             continue
-        text = wording.comparison(bench, area.status, meta, name, latest["value"])
-        meaning = wording.verdict(bench, meta.polarity)
+        text = verdict_words.comparison(bench, area.status, meta, name, latest["value"])
+        meaning = verdict_words.verdict(bench, meta.polarity)
         out.append(f"{text} {meaning}" if meaning else text)
-    if not (area.change or {}).get("per_resident") and wording.change(area.change, meta):
-        out.append(wording.change(area.change, meta))
+    if not (area.change or {}).get("per_resident") and verdict_words.change(area.change, meta):
+        out.append(verdict_words.change(area.change, meta))
     if area.spc_latest:
-        out.append(wording.SPC_WORDS[area.spc_latest])
-    if wording.phases(area.phases):
-        out.append(wording.phases(area.phases))
-    if wording.trend(area.trend):
-        out.append(wording.trend(area.trend))
+        out.append(verdict_words.SPC_WORDS[area.spc_latest])
+    if verdict_words.phases(area.phases):
+        out.append(verdict_words.phases(area.phases))
+    if verdict_words.trend(area.trend):
+        out.append(verdict_words.trend(area.trend))
     return out
 
 
@@ -134,7 +134,7 @@ def table_verdict(area: AreaResult) -> str:
     """The comparison with England and Wales in a table cell: "clearly higher", "similar", or why not judged."""
     if area.status in NOT_JUDGED or area.status == "older":
         return "not judged"
-    return wording.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
+    return verdict_words.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
 
 
 def table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: Indicator) -> list[list[str]]:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve data validate bench snapshots browser-deps clean
+.PHONY: site test test-unit serve data validate bench snapshots browser-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ browser-deps:
 test: $(STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not serial"
 	$(BIN)/python -m pytest -q -m serial
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 -m "unit and not serial"
 
 snapshots: $(STAMP)
 	FORCEPAGES_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_golden.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -23,22 +24,34 @@ def copy_fixture(target: Path) -> Path:
     return target / "mkdocs.yml"
 
 
+def _shared_build(tmp_path_factory, name: str, make_config) -> Path:
+    """One build shared by every test worker of the session (pytest-xdist workers share the parent of their base
+    temporary folders): the first worker to ask builds it under a lock, the others wait and reuse it."""
+    root = tmp_path_factory.getbasetemp()
+    if root.name.startswith("popen-gw"):  # a worker's folder: share the session's parent folder
+        root = root.parent
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        out = folder / "build"
+        if not (folder / "done").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            config = make_config(folder)  # the fixture's mkdocs.yml is copied into folder, beside build/
+            build(load_settings(config), config, out)
+            (folder / "done").touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The fixture site built once: returns the build folder holding docs/ and site/."""
-    config = copy_fixture(tmp_path_factory.mktemp("fixture"))
-    out = config.parent / "build"
-    build(load_settings(config), config, out)
-    return out
+    """The fixture site built once for the session: returns the build folder holding docs/ and site/."""
+    return _shared_build(tmp_path_factory, "fixture", copy_fixture)
 
 
 @pytest.fixture(scope="session")
 def national_site(tmp_path_factory) -> Path:
-    """The national site from datapackages/, built once: returns the build folder."""
-    out = tmp_path_factory.mktemp("national") / "build"
-    config = ROOT / "mkdocs.yml"
-    build(load_settings(config), config, out)
-    return out
+    """The national site from datapackages/, built once for the session: returns the build folder."""
+    return _shared_build(tmp_path_factory, "national", lambda folder: ROOT / "mkdocs.yml")
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,3 +82,21 @@ def fixture_copy(tmp_path) -> Path:
 
 
 __all__ = ["ROOT", "FIXTURE", "SHARED_RAW", "copy_fixture", "replace"]
+
+
+SITE_FIXTURES = {"fixture_site", "national_site", "fixture_copy", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Three groups: ``slow`` (marked: whole-site checks, browsers, timing), ``site`` (builds or reads a built site:
+    it uses a site fixture, or its module calls forcepages.build), ``unit`` (the rest). ``make test`` runs them all;
+    ``make test-unit`` the unit group alone."""
+    from forcepages.build import build as build_function
+
+    for item in items:
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+        elif SITE_FIXTURES & set(getattr(item, "fixturenames", ())) or getattr(item.module, "build", None) is build_function:
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -67,7 +67,7 @@ def test_annotations_cannot_inject_workflow_commands():
     line = annotation(Problem("a,b:c.csv", 3, "x", "bad\n::set-output name=x::y", "100%", code="number-invalid"))
     assert "\n" not in line and "\r" not in line and line.startswith("::error ")  # commands only start at a line start
     assert "file=a%2Cb%3Ac.csv" in line and ",line=3," in line and "100%25" in line
-    assert "title=number-invalid (x)::" in line
+    assert 'title=number-invalid::field "x": bad%0A::set-output' in line
 
 
 def test_github_line_is_where_the_row_starts(fixture_copy):
@@ -86,7 +86,7 @@ def test_github_line_is_where_the_row_starts(fixture_copy):
     assert [(p["file"], p["row"], p["line"], p["field"]) for p in bad] == [("datapackages/crime/values.csv", 6, 7, "denominator")]
     github = CliRunner().invoke(main, ["validate", "--format", "github", "-f", str(fixture_copy)])
     assert github.exit_code == 1
-    assert "::error file=datapackages/crime/values.csv,line=7,title=number-invalid (denominator)::" in github.stdout
+    assert '::error file=datapackages/crime/values.csv,line=7,title=number-invalid::field "denominator": "lots"' in github.stdout
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe not yaml", b"site_name: [\n"])

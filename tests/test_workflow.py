@@ -120,7 +120,7 @@ def test_github_format_on_broken_data(fixture_copy, tmp_path):
     run = subprocess.run([str(BIN / "forcepages"), "validate", "--format", "github", "-f", str(fixture_copy)],
                          capture_output=True, text=True, timeout=300, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "::error file=datapackages/crime/values.csv,line=" in run.stdout and "title=number-invalid (denominator)::" in run.stdout
+    assert "::error file=datapackages/crime/values.csv,line=" in run.stdout and 'title=number-invalid::field "denominator": ' in run.stdout
     md = summary.read_text(encoding="utf-8")
     assert md.startswith("## Data validation failed") and "| File | Row | Field | Code | Problem | How to fix it |" in md
     assert "<b>" not in md and "&lt;b&gt;" in md and "&#124;x" in md and "| number-invalid |" in md

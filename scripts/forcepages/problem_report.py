@@ -71,12 +71,12 @@ def _command_property(text: str) -> str:
 
 
 def annotation(problem: Problem, line: int | None = None) -> str:
-    """One problem as a GitHub ``::error`` workflow command, titled with its code."""
+    """One problem as a GitHub ``::error`` workflow command, titled with its code; the message names the field."""
     props = [f"file={_command_property(file_of(problem))}"]
     if line is not None or problem.row is not None:
         props.append(f"line={line if line is not None else problem.row}")
-    props.append(f"title={_command_property(problem.code + (f' ({problem.field})' if problem.field else ''))}")
-    message = problem.message + (f" {problem.hint}" if problem.hint else "")
+    props.append(f"title={_command_property(problem.code)}")
+    message = (f'field "{problem.field}": ' if problem.field else "") + problem.message + (f" {problem.hint}" if problem.hint else "")
     return json_text(f"::error {','.join(props)}::{_command_data(message)}")
 
 

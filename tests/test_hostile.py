@@ -4,6 +4,7 @@ no traceback, and the previous build left exactly as it was."""
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -52,14 +53,23 @@ def test_corpus_is_large_enough():
     assert len(CASES) >= 40
 
 
+def validate_json(config: Path) -> list[dict]:
+    """forcepages validate --format json through the CLI: exit 1, a JSON report on standard output; its problems."""
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "-f", str(config)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["count"] == len(report["problems"]) > 0
+    return report["problems"]
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_expected_problems(name, tmp_path):
-    """Problems as flat (file, row, field) tuples, each with a message and a hint."""
-    problems = problems_for(compose(name, tmp_path / "site"))
-    found = sorted({p.as_tuple() for p in problems}, key=str)
+    """Problems as flat (file, row, field, code) tuples, from the CLI's JSON report, each with a message and a hint."""
+    problems = validate_json(compose(name, tmp_path / "site"))
+    found = sorted({(p["file"].rsplit("/", 1)[-1], p["row"], p["field"], p["code"]) for p in problems}, key=str)
     for p in problems:
-        assert p.message and p.hint, p
-        assert p.path.startswith(("datapackages/", "tests/", "/", "mkdocs.yml", "narratives/", "site_src/")), p
+        assert p["message"] and p["hint"] and p["code"], p
+        assert p["file"].startswith(("datapackages/", "tests/", "/", "mkdocs.yml", "narratives/", "site_src/")), p
     if UPDATE:
         record(name, found)
         return
@@ -113,6 +123,11 @@ def test_real_cli(name, tmp_path):
         first = text.strip().splitlines()[0]
         assert first.startswith("datapackages/") and ": " in first, first
     assert tree_hash(out) == before
+    run = subprocess.run([exe, "validate", "--format", "github", "-f", str(config)], capture_output=True, text=True,
+                         cwd=config.parent, timeout=120)
+    commands = run.stdout.splitlines()
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stdout + run.stderr
+    assert commands[-1].endswith("problem(s) found.") and all(c.startswith("::error file=datapackages/") for c in commands[:-1]), commands
 
 
 def test_very_large_values_file(tmp_path):
@@ -132,6 +147,6 @@ def test_very_large_values_file(tmp_path):
     values.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = problems_for(config)
     tuples = {p.as_tuple() for p in problems}
-    assert ("values.csv", n - 5 + 1, "denominator") in tuples
-    assert ("values.csv", n, "indicator_id") in tuples
+    assert ("values.csv", n - 5 + 1, "denominator", "number-invalid") in tuples
+    assert ("values.csv", n, "indicator_id", "indicator-unknown") in tuples
     assert len(problems) < 200  # repeated problems are summarised, not listed a hundred thousand times

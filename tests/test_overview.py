@@ -275,4 +275,4 @@ def test_an_outline_that_is_not_a_plain_path_is_refused(fixture_copy):
     with pytest.raises(ValidationFailed) as caught:
         validate_and_load(load_settings(fixture_copy))
     tuples = {p.as_tuple() for p in caught.value.problems}
-    assert ("area_shapes.csv", 3, "svg_path") in tuples and ("area_shapes.csv", 4, "area_code") in tuples
+    assert ("area_shapes.csv", 3, "svg_path", "outline-invalid") in tuples and ("area_shapes.csv", 4, "area_code", "area-unknown") in tuples

@@ -67,19 +67,20 @@ def test_blank_line_keeps_row_numbers(fixture_copy):
     with pytest.raises(ValidationFailed) as caught:
         validate_and_load(load_settings(fixture_copy))
     tuples = {p.as_tuple() for p in caught.value.problems}
-    assert ("values.csv", 4, None) in tuples and ("values.csv", 11, "indicator_id") in tuples
+    assert ("values.csv", 4, None, "blank-row") in tuples and ("values.csv", 11, "indicator_id", "indicator-unknown") in tuples
 
 
 def test_validation_failed_pickles_whole_so_a_worker_can_raise_it():
     import pickle
 
     from forcepages.errors import Problem
-    problems = [Problem("datapackages/crime/values.csv", 5, "value", "is not a number.", "Write a number."),
-                Problem("datapackages/a.csv", None, None, "is empty.")]
+    problems = [Problem("datapackages/crime/values.csv", 5, "value", "is not a number.", "Write a number.", code="number-invalid"),
+                Problem("datapackages/a.csv", None, None, "is empty.", code="file-empty")]
     error = pickle.loads(pickle.dumps(ValidationFailed(problems)))
     assert isinstance(error, ValidationFailed)
     assert error.problems == ValidationFailed(problems).problems
     assert str(error) == "2 problem(s) in the data packages"
+    assert [p.code for p in error.problems] == ["file-empty", "number-invalid"]
 
 
 def test_non_resident_population_flag_is_optional_typed_and_checked():
@@ -92,4 +93,4 @@ def test_non_resident_population_flag_is_optional_typed_and_checked():
     assert fixture["non_resident_population"].dtype == bool and not fixture["non_resident_population"].any()
     frame = pd.DataFrame({"area_code": ["A1", "A2", "A3", "A4"], "non_resident_population": ["true", "", "FALSE", "maybe"]})
     problems = contract.check_areas(frame, "areas.csv")
-    assert [p.field for p in problems] == ["non_resident_population"] and '"maybe"' in problems[0].message
+    assert [(p.field, p.code) for p in problems] == [("non_resident_population", "boolean-invalid")] and '"maybe"' in problems[0].message

@@ -1,9 +1,10 @@
 """The GitHub Actions workflow: linted with actionlint, zizmor and the workflow JSON schema; pinned, least privilege;
-and the CI validation report (annotations, job summary, JSON) escapes what it prints."""
+and forcepages validate --format github|json (annotations, job summary, JSON report) escapes what it prints."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -14,8 +15,6 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from forcepages import validation_report
-from forcepages.errors import Problem
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
@@ -99,41 +98,29 @@ def test_no_expressions_inside_run_scripts():
             assert "${{" not in step.get("run", ""), step
 
 
-def test_validation_goes_to_the_job_summary_and_report():
+def test_validation_goes_to_annotations_the_job_summary_and_a_report():
     steps = _workflow()["jobs"]["build"]["steps"]
-    validate = next(s for s in steps if "validation_report" in s.get("run", ""))
-    assert '--summary "$GITHUB_STEP_SUMMARY"' in validate["run"] and "--report" in validate["run"]
+    validate = next(s for s in steps if s.get("run", "").startswith("forcepages validate --format github"))
+    report = next(s for s in steps if "--format json > validation-report.json" in s.get("run", ""))
+    assert "failure()" in report["if"]
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert "cancelled" in upload["if"] and upload["with"]["path"] == "validation-report.json"
+    assert "failure()" in upload["if"] and upload["with"]["path"] == "validation-report.json"
     names = [s.get("name", "") for s in steps]
+    assert names.index(validate["name"]) < names.index(report["name"]) < names.index(upload["name"])
     assert names.index(validate["name"]) < names.index("Build the site")
+    assert not any("validation_report" in s.get("run", "") for s in steps)
 
 
-def test_validation_report_on_broken_data(fixture_copy, tmp_path):
+def test_github_format_on_broken_data(fixture_copy, tmp_path):
+    """The installed command as the workflow runs it: annotations on standard output, the job summary escaped."""
     values = fixture_copy.parent / "datapackages" / "crime" / "values.csv"
     text = values.read_text(encoding="utf-8")
     values.write_text(text.replace("600000", "<b>|x</b>", 1), encoding="utf-8")
-    summary, report = tmp_path / "summary.md", tmp_path / "report.json"
-    run = subprocess.run([sys.executable, "-m", "forcepages.validation_report", "-f", str(fixture_copy), "--summary", str(summary),
-                          "--report", str(report)], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 1
-    assert "::error file=" in run.stdout and "line=" in run.stdout
-    md = summary.read_text(encoding="utf-8")
-    assert md.startswith("## Data validation failed") and "| File | Row | Field | Problem | How to fix it |" in md
-    assert "<b>" not in md and "&lt;b&gt;" in md and "&#124;x" in md
-    data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["valid"] is False and any(p["field"] == "denominator" for p in data["problems"])
-
-
-def test_validation_report_on_good_data(fixture_copy, tmp_path):
     summary = tmp_path / "summary.md"
-    run = subprocess.run([sys.executable, "-m", "forcepages.validation_report", "-f", str(fixture_copy), "--summary", str(summary)],
-                         capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert summary.read_text(encoding="utf-8").startswith("## Data validation passed")
-
-
-def test_annotations_cannot_inject_workflow_commands():
-    line = validation_report.annotation(Problem("a,b:c.csv", 3, "x", "bad\n::set-output name=x::y", "100%"))
-    assert "\n" not in line and "\r" not in line and line.startswith("::error ")  # commands only start at a line start
-    assert "file=a%2Cb%3Ac.csv" in line and "100%25" in line
+    run = subprocess.run([str(BIN / "forcepages"), "validate", "--format", "github", "-f", str(fixture_copy)],
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::error file=datapackages/crime/values.csv,line=" in run.stdout and 'title=number-invalid::field "denominator": ' in run.stdout
+    md = summary.read_text(encoding="utf-8")
+    assert md.startswith("## Data validation failed") and "| File | Row | Field | Code | Problem | How to fix it |" in md
+    assert "<b>" not in md and "&lt;b&gt;" in md and "&#124;x" in md and "| number-invalid |" in md

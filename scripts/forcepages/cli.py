@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ForcepagesError, ValidationFailed, unexpected_problem
+from .errors import ConfigError, ForcepagesError, Problem, ValidationFailed, unexpected_problem
 from .escape import json_text
 from .paths import project_root
 
@@ -21,7 +21,7 @@ def _settings(config: str | None, datapackages: str | None):
 
     file = Path(config) if config else project_root() / "mkdocs.yml"
     if not file.is_file():
-        raise ForcepagesError(f"{file}: no mkdocs.yml here. Run the command in the project folder or pass --config.")
+        raise ConfigError(f"{file}: no mkdocs.yml here. Run the command in the project folder or pass --config.")
     settings = load_settings(file)
     if datapackages:
         settings = replace(settings, datapackages=str(Path(datapackages).resolve()))
@@ -68,12 +68,62 @@ def main() -> None:
     """Build a police performance transparency site from Frictionless data packages."""
 
 
+def _checked(config: str | None, datapackages: str | None, debug: bool):
+    """validate's result as (problems, data, root): every failure a Problem (re-raised with --debug)."""
+    from .load import validate_and_load
+
+    where = config or "mkdocs.yml"
+    root = Path(config).parent if config else project_root()
+    try:
+        settings, _ = _settings(config, datapackages)
+        return [], validate_and_load(settings), settings.root
+    except ValidationFailed as exc:
+        if debug:
+            raise
+        return exc.problems, None, root
+    except ForcepagesError as exc:
+        if debug:
+            raise
+        return [Problem(where, None, None, str(exc), "Correct the settings named above.", code="config-invalid")], None, root
+    except RecursionError:
+        if debug:
+            raise
+        return [Problem(where, None, None, "an input is nested too deeply to read.",
+                        "Run forcepages validate --debug to find it.", code="input-too-deep")], None, root
+    except Exception as exc:  # the boundary: anything unexpected becomes a problem naming what it can, unless --debug
+        if debug:
+            raise
+        return [unexpected_problem(exc, where)], None, root
+
+
+def _report(fmt: str, config: str | None, datapackages: str | None, debug: bool) -> None:
+    """validate --format json|github: the problems (or none) on standard output; exit 1 on any problem."""
+    from . import problem_report
+
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        problems, data, root = _checked(config, datapackages, debug)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    if fmt == "json":
+        click.echo(problem_report.report_json(problems, root))
+    else:
+        click.echo(problem_report.github_commands(problems, root) if problems else f"All {len(data.packages)} data packages are valid.")
+        problem_report.write_step_summary(problems, None if data is None else len(data.packages))
+    sys.exit(1 if problems else 0)
+
+
 @main.command()
 @click.option("--config", "-f", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 @click.option("--datapackages", type=click.Path(file_okay=False), help="Folder of data packages (default: from mkdocs.yml).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text: problems for people; json: a report for programs; github: GitHub Actions annotations "
+                   "and job summary. Every problem has a code (datapackages/README.md lists them).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def validate(config: str | None, datapackages: str | None, debug: bool) -> None:
+def validate(config: str | None, datapackages: str | None, fmt: str, debug: bool) -> None:
     """Check every data package against its schema and the data contract; exit 1 on any problem."""
+    if fmt != "text":
+        _report(fmt, config, datapackages, debug)
 
     def action() -> None:
         from .load import validate_and_load

@@ -21,18 +21,18 @@ def depth_and_text_problems(descriptor: Any, where: str) -> list[Problem]:
         node, depth, key = stack.pop()
         if depth > MAX_DEPTH:
             return [Problem(where, None, None, f"is nested more than {MAX_DEPTH} levels deep.",
-                            "Write a flat descriptor as in datapackages/README.md: resources, each with a schema of fields.")]
+                            "Write a flat descriptor as in datapackages/README.md: resources, each with a schema of fields.", code="descriptor-too-deep")]
         if isinstance(node, dict):
             for k, v in node.items():
                 if _SURROGATE.search(k):
                     problems.append(Problem(where, None, None, "has a key holding a broken character (a lone \\ud800-\\udfff escape).",
-                                            "Write the character itself, or remove the escape."))
+                                            "Write the character itself, or remove the escape.", code="descriptor-broken-character"))
                 stack.append((v, depth + 1, k))
         elif isinstance(node, list):
             stack.extend((v, depth + 1, key) for v in node)
         elif isinstance(node, str) and _SURROGATE.search(node):
             problems.append(Problem(where, None, key or None, "holds a broken character (a lone \\ud800-\\udfff escape).",
-                                    "Write the character itself (the file is UTF-8), or remove the escape."))
+                                    "Write the character itself (the file is UTF-8), or remove the escape.", code="descriptor-broken-character"))
     return problems[:20]
 
 
@@ -52,12 +52,12 @@ def metadata_problems(descriptor: dict[str, Any], where: str) -> list[Problem]:
     for key in ("name", "title", "description", "version"):
         if key in descriptor and not isinstance(descriptor[key], (str, int, float)) or isinstance(descriptor.get(key), bool):
             problems.append(Problem(where, None, key, f"the {key} should be text, not {type(descriptor[key]).__name__}.",
-                                    f'Write it as "{key}": "...".'))
+                                    f'Write it as "{key}": "...".', code="descriptor-not-text"))
     for key in ("licenses", "sources", "changes"):
         value = descriptor.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             problems.append(Problem(where, None, key, f"{key} should be a list of objects.",
-                                    f'Write it as "{key}": [{{...}}, ...] (see datapackages/README.md).'))
+                                    f'Write it as "{key}": [{{...}}, ...] (see datapackages/README.md).', code="descriptor-not-list"))
     problems += _pattern_problems(descriptor, where)
     changes = descriptor.get("changes", [])
     for i, change in enumerate(changes if isinstance(changes, list) else []):
@@ -65,10 +65,10 @@ def metadata_problems(descriptor: dict[str, Any], where: str) -> list[Problem]:
             continue
         if not _is_day(change.get("date")):
             problems.append(Problem(where, None, "changes", f'change {i + 1} has the date {change.get("date")!r}, which is not a real day.',
-                                    'Write the date as "YYYY-MM-DD", such as "2026-02-26".'))
+                                    'Write the date as "YYYY-MM-DD", such as "2026-02-26".', code="change-date-invalid"))
         for key in ("version", "description"):
             if key in change and not isinstance(change[key], (str, int, float)):
-                problems.append(Problem(where, None, "changes", f"change {i + 1}'s {key} should be text.", f'Write "{key}": "...".'))
+                problems.append(Problem(where, None, "changes", f"change {i + 1}'s {key} should be text.", f'Write "{key}": "...".', code="descriptor-not-text"))
     return problems
 
 
@@ -91,5 +91,5 @@ def _pattern_problems(descriptor: dict[str, Any], where: str) -> list[Problem]:
             if not ok:
                 problems.append(Problem(f"{where} (resource {i + 1})", None, "pattern",
                                         f'the field "{field.get("name")}" has a pattern that is not a regular expression.',
-                                        "Correct the pattern (a regular expression such as [A-Z][0-9]+) or remove it."))
+                                        "Correct the pattern (a regular expression such as [A-Z][0-9]+) or remove it.", code="pattern-invalid"))
     return problems

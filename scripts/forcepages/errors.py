@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input: where, what was expected, and how to fix it."""
+    """One thing wrong with the input: where, what was expected, how to fix it, and a stable ``code``.
+
+    The code names the kind of problem (kebab-case, as frictionless names its error types; a frictionless error keeps
+    its own type). Every code is listed, with what it means and how to fix it, in datapackages/README.md.
+    """
 
     path: str
     row: int | None
     field: str | None
     message: str
     hint: str = ""
+    code: str = dataclass_field(kw_only=True)
 
     def __str__(self) -> str:
         where = self.path
@@ -26,9 +32,9 @@ class Problem:
             text += f" {self.hint}"
         return text
 
-    def as_tuple(self) -> tuple[str, int | None, str | None]:
-        """Flat form used by tests: (file name, row, field)."""
-        return (self.path.rsplit("/", 1)[-1], self.row, self.field)
+    def as_tuple(self) -> tuple[str, int | None, str | None, str]:
+        """Flat form used by tests: (file name, row, field, code)."""
+        return (self.path.rsplit("/", 1)[-1], self.row, self.field, self.code)
 
 
 class ForcepagesError(Exception):
@@ -61,4 +67,4 @@ def unexpected_problem(exc: BaseException, where: str) -> Problem:
     text = " ".join(str(exc).split())[:300]
     return Problem(str(path), None, None, f"could not be read or built: {type(exc).__name__}: {text}.",
                    "This input is outside what forcepages checks for; run forcepages validate --debug to see where it "
-                   "failed, and correct the file named.")
+                   "failed, and correct the file named.", code="unexpected-error")

@@ -388,5 +388,5 @@ def table_problems(cells: tuple[list[str], pd.DataFrame, np.ndarray], schema_des
         found = check_cells(*cells, schema_descriptor)
     except FrictionlessException as exc:  # the schema itself is wrong: frictionless_check reports it from the metadata
         note = getattr(getattr(exc, "error", None), "note", None) or str(exc)
-        return [Problem(where, None, "schema", f"the Table Schema is not valid: {note}", HINTS["schema-error"])]
+        return [Problem(where, None, "schema", f"the Table Schema is not valid: {note}", HINTS["schema-error"], code="schema-error")]
     return [error_problem(where, error) for error in found]

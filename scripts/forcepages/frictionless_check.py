@@ -87,7 +87,7 @@ def error_problem(where: str, error: Any) -> Problem:
         message = f'"{cell}": {title.lower()}: {note}.'
     else:
         message = f"{title.lower()}: {note}." if note else f"{title.lower()}."
-    return Problem(where, row, field, message, HINTS.get(error.type, "See the frictionless documentation for this error."))
+    return Problem(where, row, field, message, HINTS.get(error.type, "See the frictionless documentation for this error."), code=error.type)
 
 
 def frictionless_problems(package: PackageInfo, root, skip_data: set[int] | None = None) -> list[Problem]:
@@ -117,7 +117,7 @@ def frictionless_problems(package: PackageInfo, root, skip_data: set[int] | None
     except Exception as exc:  # frictionless raises FrictionlessException for bad metadata
         error = getattr(exc, "error", None)
         note = getattr(error, "note", None) or str(exc)
-        return [Problem(where, None, None, f"frictionless cannot read the package: {note}", HINTS["package-error"])]
+        return [Problem(where, None, None, f"frictionless cannot read the package: {note}", HINTS["package-error"], code="package-error")]
     for error in report.errors:
         problems.append(_problem(package, root, "", error))
     for task in report.tasks:

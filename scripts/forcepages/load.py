@@ -79,13 +79,13 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
         bwhere = rel(package.folder / _resource(package, "series_breaks")["path"], root)
         problems += contract.flag(breaks, ~breaks["indicator_id"].isin(set(indicators["indicator_id"])), bwhere, "indicator_id",
                                   lambda r: f'"{r["indicator_id"]}" is not in the indicator catalogue ({iwhere}).',
-                                  "Correct the id, or remove the row if the indicator is not in this catalogue.")
+                                  "Correct the id, or remove the row if the indicator is not in this catalogue.", code="indicator-unknown")
         _, bad = contract.parse_dates(breaks["break_date"])
         problems += contract.flag(breaks, bad, bwhere, "break_date", lambda r: f'"{r["break_date"]}" is not a date.',
-                                  "Write the date as YYYY-MM-DD.")
+                                  "Write the date as YYYY-MM-DD.", code="date-invalid")
         problems += contract.flag(breaks, ~breaks["kind"].fillna("").isin(("", "definition", "phase")), bwhere, "kind",
                                   lambda r: f'"{r["kind"]}" is not a kind of break.',
-                                  "Use definition (figures before and after do not compare) or phase (control limits restart).")
+                                  "Use definition (figures before and after do not compare) or phase (control limits restart).", code="break-kind-invalid")
     return tables, problems
 
 
@@ -133,7 +133,7 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, areas: pd.Data
         for _, r in values[dup].head(contract.MAX_PER_RULE).iterrows():
             problems.append(Problem(r["file"], int(r["row"]), None,
                                     f"repeats the key ({r['indicator_id']}, {r['area_code']}, {r['period_start']:%Y-%m-%d} to {r['period_end']:%Y-%m-%d}) of an earlier row.",
-                                    "Remove the repeated row or correct its key."))
+                                    "Remove the repeated row or correct its key.", code="key-repeated"))
     return values, problems
 
 
@@ -175,7 +175,7 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
     for required in (REFERENCE_PACKAGE, settings.framework):
         if required not in by_name and not any(p.path.endswith(f"{required}/datapackage.json") for p in problems):
             problems.append(Problem(rel(settings.path(settings.datapackages) / required, root), None, None,
-                                    f'the "{required}" package is missing.', "Every site needs it: see datapackages/README.md."))
+                                    f'the "{required}" package is missing.', "Every site needs it: see datapackages/README.md.", code="package-missing"))
     checks = [(package, root, _fast_resources(package, settings)) for package in packages] if frictionless else []
     with parallel.Background(_frictionless_all, checks) as standard:  # on a second core, while the contract is checked
         loaded, found = _check_contract(packages, by_name, settings)

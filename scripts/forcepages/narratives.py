@@ -41,20 +41,20 @@ def check(folder: Path, shown: str, slugs: list[str], themes: list[str], default
             problems.append(Problem(shown, None, None, "does not exist, so no narrative would be shown, but the default "
                                     f"folder {default.name} holds narratives.",
                                     'Remove the "narratives" setting from mkdocs.yml (the default is site_src/narratives) '
-                                    "or set it to the folder that holds them."))
+                                    "or set it to the folder that holds them.", code="narratives-folder-missing"))
         return problems
     known, themes_known = set(slugs), set(themes)
     for force in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         where = f"{shown}/{force.name}"
         if force.name not in known:
             problems.append(Problem(where, None, None, f'is not a force this site has a page for, so "{force.name}" '
-                                    "narratives would never be shown.", f"Name the folder after the force: {_names(slugs)}."))
+                                    "narratives would never be shown.", f"Name the folder after the force: {_names(slugs)}.", code="narrative-force-unknown"))
             continue
         for file in sorted(force.glob("*.md")):
             if file.stem not in themes_known:
                 problems.append(Problem(f"{where}/{file.name}", None, None, f'is not a theme: "{file.stem}" is not in '
                                         "the framework's domains.csv, so this narrative would never be shown.",
-                                        f"Name the file after a theme: {_names([t + '.md' for t in themes])}."))
+                                        f"Name the file after a theme: {_names([t + '.md' for t in themes])}.", code="narrative-theme-unknown"))
     return problems
 
 

@@ -33,7 +33,7 @@ def read_bytes(file: Path, folder: Path, where: str) -> bytes:
     if problem is None and not file.is_file():
         problem = "is not a regular file."
     if problem:
-        raise ValidationFailed([Problem(where, None, None, problem, "Put the file itself here, not a link to it.")])
+        raise ValidationFailed([Problem(where, None, None, problem, "Put the file itself here, not a link to it.", code="file-is-link")])
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as handle:
         return handle.read()
@@ -46,7 +46,7 @@ def read_text(file: Path, folder: Path, where: str, allow_empty: bool = False) -
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationFailed([Problem(where, None, None, f"is not UTF-8 text (byte {exc.start + 1} cannot be read).",
-                                        "Save the file as UTF-8 in your editor.")]) from None
+                                        "Save the file as UTF-8 in your editor.", code="file-not-utf8")]) from None
     if not allow_empty and not text.strip():
-        raise ValidationFailed([Problem(where, None, None, "is empty.", "Write the page's text, or delete the file.")])
+        raise ValidationFailed([Problem(where, None, None, "is empty.", "Write the page's text, or delete the file.", code="file-empty")])
     return text

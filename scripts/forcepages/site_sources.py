@@ -36,7 +36,7 @@ def own_page_problems(settings: Settings) -> list[Problem]:
         where = rel(file, root)
         if file.name.lower() in GENERATED_PAGES or file.stem.lower() in GENERATED_FOLDERS:
             problems.append(Problem(where, None, None, f"has the same name as the site's own page {file.name} (or folder "
-                                    f"{file.stem}/), which it would replace.", "Rename your page, for example about-the-data.md."))
+                                    f"{file.stem}/), which it would replace.", "Rename your page, for example about-the-data.md.", code="page-name-taken"))
             continue
         problems += _readable(file, folder, root)
     return problems
@@ -57,7 +57,7 @@ def narrative_problems(settings: Settings, areas: pd.DataFrame, domain_ids: set[
             example = f"{sorted(slugs)[0] if slugs else 'northshire'}/{sorted(domain_ids)[0] if domain_ids else 'local-crime'}.md"
             problems.append(Problem(where, None, None, "is not where a narrative is read from, so it would not be shown.",
                                     f"Put it at {rel(folder, root)}/<area>/<domain>.md, such as {example} "
-                                    "(the area's folder name is in its page address)."))
+                                    "(the area's folder name is in its page address).", code="narrative-misplaced"))
             continue
         problems += _readable(file, folder, root, allow_empty=True)
     return problems
@@ -68,7 +68,7 @@ def template_problems(settings: Settings) -> list[Problem]:
     folder = settings.root / "site_src" / "templates"
     if not folder.is_dir():
         return []
-    return [Problem(rel(file, settings.root), None, None, problem, "Put the template itself here, not a link to it.")
+    return [Problem(rel(file, settings.root), None, None, problem, "Put the template itself here, not a link to it.", code="file-is-link")
             for file in sorted(folder.rglob("*")) if (problem := safefiles.link_problem(file, folder))]
 
 
@@ -77,7 +77,7 @@ def scope_problems(settings: Settings, areas: pd.DataFrame, config_name: str = "
     known = set(areas["area_code"])
     return [Problem(config_name, None, "extra.forcepages.scope", f'"{code}" is not an area code in reference/areas.csv, '
                     "so no page would be made for it.", "Use the ONS code of an area listed there, such as "
-                    f"{sorted(known)[0] if known else 'E23000001'}.")
+                    f"{sorted(known)[0] if known else 'E23000001'}.", code="area-unknown")
             for code in settings.scope if code not in known]
 
 

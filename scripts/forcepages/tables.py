@@ -26,7 +26,7 @@ def read_text_table(file: Path, where: str) -> tuple[pd.DataFrame | None, list[P
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         return None, [Problem(where, None, None, f"cannot be read as CSV ({str(exc).strip()}).",
-                              "Check quotes and separators; save as comma-separated UTF-8.")]
+                              "Check quotes and separators; save as comma-separated UTF-8.", code="csv-unreadable")]
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame, []
 
@@ -37,7 +37,7 @@ def frame_from_cells(labels: list[str], cells: pd.DataFrame, counts, where: str,
     ragged = ((counts != width) & (counts > 0)).nonzero()[0]
     if len(ragged):
         return None, [Problem(where, int(i) + FIRST_ROW, None, f"has {int(counts[i])} cells but the header has {width}.",
-                              "Make every row have one cell per column (quote cells that hold commas).") for i in ragged[:limit]]
+                              "Make every row have one cell per column (quote cells that hold commas).", code="cell-count-wrong") for i in ragged[:limit]]
     names, seen = [], {}
     for label in labels:  # repeated labels get .1, .2 as pandas does; frictionless reports them
         seen[label] = seen.get(label, -1) + 1
@@ -52,20 +52,20 @@ def read_text(file: Path, where: str) -> tuple[str | None, list[Problem]]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        return None, [Problem(where, None, None, f"cannot be read ({exc.strerror}).", "Check the file exists and can be read.")]
+        return None, [Problem(where, None, None, f"cannot be read ({exc.strerror}).", "Check the file exists and can be read.", code="file-unreadable")]
     if not raw.strip():
-        return None, [Problem(where, None, None, "is empty.", "Add a header row and the data rows.")]
+        return None, [Problem(where, None, None, "is empty.", "Add a header row and the data rows.", code="file-empty")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [_not_utf8(raw, exc, where)]
     if "\x00" in text:
         return None, [Problem(where, None, None, "holds NUL bytes, so it is not a text CSV file.",
-                              "Export the data again as CSV (UTF-8).")]
+                              "Export the data again as CSV (UTF-8).", code="file-not-text")]
     if text.count('"') % 2:  # a quote never closed swallows every later row into one cell
         line = text[: text.rindex('"')].count("\n") + 1
         return None, [Problem(where, line, None, "has a quote (\") that is never closed, so the rest of the file reads as one cell.",
-                              "Close the quote, or double a quote inside a quoted cell (\"\").")]
+                              "Close the quote, or double a quote inside a quoted cell (\"\").", code="quote-unclosed")]
     return text, []
 
 
@@ -81,7 +81,7 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, where: str) -> Problem:
     return Problem(where, raw[:at].count(b"\n") + 1, None,
                    f"is not UTF-8 text: byte {at - line_start + 1} of this row (byte {at + 1:,} of the file) is "
                    f"0x{byte.hex()}{seen}, which UTF-8 cannot read.",
-                   "Save the file as UTF-8 (in Excel: Save As, CSV UTF-8 (Comma delimited)).")
+                   "Save the file as UTF-8 (in Excel: Save As, CSV UTF-8 (Comma delimited)).", code="file-not-utf8")
 
 
 def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:
@@ -94,8 +94,8 @@ def _ragged_rows(text: str, where: str, limit: int = 20) -> list[Problem]:
             if row and len(row) != len(header) and len(problems) < limit:
                 problems.append(Problem(where, number, None,
                                         f"has {len(row)} cells but the header has {len(header)}.",
-                                        "Make every row have one cell per column (quote cells that hold commas)."))
+                                        "Make every row have one cell per column (quote cells that hold commas).", code="cell-count-wrong"))
     except csv.Error as exc:
         problems.append(Problem(where, reader.line_num, None, f"cannot be read as CSV ({exc}).",
-                                "Check for an unclosed quote."))
+                                "Check for an unclosed quote.", code="csv-unreadable"))
     return problems

@@ -12,7 +12,7 @@ case.json keys (applied in this order by tests/badcorpus.py on a copy of the fix
   nested   {path: depth}                 write a JSON file of arrays nested ``depth`` deep
   files/   a folder copied over the site (for bytes that are not UTF-8)
   symlink  {path: target}                make a link ("{outside}" is a file outside the site)
-  expect   [[file, row, field], ...]     the problems, as flat tuples (Problem.as_tuple)
+  expect   [[file, row, field, code], ...] the problems, as flat tuples (Problem.as_tuple; forcepages validate --format json)
   messages [text, ...]                   each must be part of one problem as printed (str(Problem)): the message a
                                          person reads, with its fix
   absent   [text, ...]                   no printed problem may contain these (misleading or follow-on messages)

@@ -81,6 +81,11 @@ def _textstat():
     return textstat
 
 
+def prepare() -> None:
+    """Have textstat load its dictionaries now (a build does this while other work runs, before the report step)."""
+    flesch_kincaid_grade("Ready now.")
+
+
 def flesch_kincaid_grade(text: str) -> float:
     """textstat's Flesch-Kincaid grade of plain text."""
     return float(_textstat().flesch_kincaid_grade(text))
@@ -152,6 +157,7 @@ def measure(text: str) -> dict[str, Any]:
 _HEADING_ID = re.compile(r"^#{1,6} .*\{ *#[\w-]+[^}]*\}\s*$")  # a heading with its own id: an indicator's
 _ITEM = re.compile(r"^[-*] (.*)$")
 _LI = re.compile(r"<li>(.*?)</li>", re.S)
+_COMMENT = re.compile(r"<!--[ \w-]*|-->")  # the ends of a comment carrying HTML (datatables.carry)
 _SITE_LINK = re.compile(r"^\[(.+)\]\((?![a-z]+:)[^)]*#[^)]*\)$")  # a finding: a link to a figure on this site
 
 
@@ -172,12 +178,15 @@ def summary_sentences(markdown: str) -> list[str]:
             while block and _ITEM.match(block):
                 out.append(_ITEM.match(block).group(1))
                 block = next(following, "")
-        elif "<li>" in block or "<ul>" in block:
+        elif block.startswith("<"):  # an HTML block (no blank line inside), perhaps carried in a comment
             chunk = [block]
-            while "</ul>" not in chunk[-1]:
-                chunk.append(next(following, "</ul>"))
-            joined = "\n".join(chunk)
-            out += [html.unescape(_TAGS.sub("", li)) for li in _LI.findall(joined.split("</ul>")[0])]
+            while chunk[-1].strip():
+                chunk.append(next(following, ""))
+            html_block = _TAGS.sub(lambda tag: tag.group(0) if tag.group(0) in ("<ul>", "</ul>", "<li>", "</li>") else "",
+                                   _COMMENT.sub("", "\n".join(chunk))).strip()
+            if html_block.startswith("<ul>"):  # the list comes first, as the summary does
+                items = _LI.findall(html_block.split("</ul>")[0])
+                out += [html.unescape(" ".join(li.split())) for li in items]
     return [_ESCAPE.sub(r"\1", s) for s in out]
 
 

@@ -61,8 +61,8 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
 
 
 def _warm_up() -> None:
-    """What this process can do while forked workers compute the statistics: load the readability dictionary (the
-    area-page workers forked next share it) and MkDocs' modules."""
+    """What this process can do while forked workers compute the statistics: load MkDocs' modules and textstat's
+    dictionaries (for the readability report at the end)."""
     readability.prepare()
     mkdocs_run.preload()
 
@@ -81,16 +81,16 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
                                                     data.similar_stability, data.areas, composer.dates["figures_up_to"]),
                        methodology.api_page(results)]
         clock.lap("compose")
-        measured = render.write_pages(env, site.pages, docs)
+        render.write_pages(env, site.pages, docs)
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
         extra = _hand_written(settings, docs)
         clock.lap("render")
-        area_count, worker_charts, area_measured = areas.finish()
+        area_count, worker_charts = areas.finish()
     finally:
         areas.close()
-    measured.update(area_measured)
-    readability.write_report(measured, docs)  # docs/reports/readability.json, copied to site/reports/
     clock.lap("area pages")
+    readability.write_report(docs, skip=[path for _, path in extra])  # measured from the pages as written
+    clock.lap("readability")
     report.pages, report.charts = area_count + len(site.pages) + len(extra), worker_charts + composer.chart_count
     return [("API", "api.md")] + publish.DATA_NAV + extra
 

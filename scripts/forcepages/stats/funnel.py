@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from . import distributions as _dist
+from scipy import stats
 
 from ._arrays import ArrayLike, as_float, out
 from .intervals import Z95, Z998, alpha_for
@@ -26,9 +26,9 @@ POSITIONS: tuple[str, ...] = ("within", "above", "below", "not-compared")
 
 def _poisson_limit(expected: np.ndarray, p: float) -> np.ndarray:
     """Interpolated p quantile of Poisson(expected) (Spiegelhalter 2005)."""
-    r = _dist.poisson_ppf(p, expected)
-    f_r = _dist.poisson_cdf(r, expected)
-    f_r1 = _dist.poisson_cdf(r - 1, expected)
+    r = stats.poisson.ppf(p, expected)
+    f_r = stats.poisson.cdf(r, expected)
+    f_r1 = stats.poisson.cdf(r - 1, expected)
     with np.errstate(invalid="ignore", divide="ignore"):
         a = np.where(f_r > f_r1, (f_r - p) / (f_r - f_r1), 0.0)
     return np.maximum(r - a, 0.0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from . import distributions as _dist
+from scipy import stats
 
 from ._arrays import ArrayLike, FloatArray, as_float, out
 
@@ -30,7 +30,7 @@ Interval = tuple[Any, Any]
 
 def alpha_for(z: float) -> float:
     """Two-sided significance level alpha for a normal quantile z (1.959964 gives 0.05)."""
-    return float(2.0 * _dist.norm_sf(z))
+    return float(2.0 * stats.norm.sf(z))
 
 
 def wilson_interval(x: ArrayLike, n: ArrayLike, z: float = Z95) -> Interval:
@@ -68,8 +68,8 @@ def exact_poisson_interval(x: ArrayLike, z: float = Z95) -> Interval:
     bad = ~np.isfinite(xa) | (xa < 0)
     safe = np.where(bad, 1.0, xa)
     with np.errstate(invalid="ignore", divide="ignore"):
-        lower = np.where(safe > 0, _dist.chi2_ppf(alpha / 2.0, 2.0 * np.maximum(safe, 1e-300)) / 2.0, 0.0)
-        upper = _dist.chi2_ppf(1.0 - alpha / 2.0, 2.0 * safe + 2.0) / 2.0
+        lower = np.where(safe > 0, stats.chi2.ppf(alpha / 2.0, 2.0 * np.maximum(safe, 1e-300)) / 2.0, 0.0)
+        upper = stats.chi2.ppf(1.0 - alpha / 2.0, 2.0 * safe + 2.0) / 2.0
     lower = np.where(bad, np.nan, lower)
     upper = np.where(bad, np.nan, upper)
     return out(lower), out(upper)

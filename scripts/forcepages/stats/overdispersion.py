@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import stats
 
 from ._arrays import ArrayLike, as_float
 
@@ -71,10 +72,8 @@ def null_se(measure: str, benchmark: float, denominators: ArrayLike, rate_base: 
 
 def winsorised(z: ArrayLike, fraction: float = WINSOR_FRACTION) -> np.ndarray:
     """z-scores with ``fraction`` winsorised at each end (scipy.stats.mstats.winsorize)."""
-    from scipy.stats import mstats  # imported when first needed: scipy.stats takes a while to import (see distributions.py)
-
     arr = as_float(z)
-    return np.asarray(mstats.winsorize(arr, limits=(fraction, fraction)), dtype=float)
+    return np.asarray(stats.mstats.winsorize(arr, limits=(fraction, fraction)), dtype=float)
 
 
 def estimate(z: ArrayLike, se: ArrayLike, method: str = "additive", fraction: float = WINSOR_FRACTION) -> Dispersion:
@@ -94,10 +93,8 @@ def estimate(z: ArrayLike, se: ArrayLike, method: str = "additive", fraction: fl
 
 
 def chi2_95(dof: int) -> float:
-    """The 95% point of chi-square on ``dof`` degrees of freedom (scipy.stats, imported when first needed)."""
-    from scipy.stats import chi2
-
-    return float(chi2.ppf(0.95, dof))
+    """The 95% point of chi-square on ``dof`` degrees of freedom."""
+    return float(stats.chi2.ppf(0.95, dof))
 
 
 def spread(se: ArrayLike, dispersion: Dispersion) -> np.ndarray:

@@ -649,7 +649,7 @@ def compute_all(data: Data, settings: Settings, workers: int | None = None,
     weights = _population_weights(data, list(data.areas.index), years)
     fresh = freshness(data, settings)
     ids = list(data.indicators.index)
-    workers = workers or parallel.workers(len(data.values) >= parallel.COMPUTE_MIN_ROWS)
+    workers = workers or parallel.workers(len(data.values) >= parallel.COMPUTE_MIN_ROWS and len(ids) > 1)
     with parallel.Blocks(_compute_one, (data, settings, membership, weights, fresh), ids, workers) as blocks:
         if meanwhile:
             meanwhile()

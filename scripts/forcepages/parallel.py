@@ -1,8 +1,8 @@
 """The one way forcepages runs work in parallel: an ordered map over blocks of work in worker processes.
 
 ``Blocks(function, shared, items, workers)`` calls ``function(*shared, item)`` for each item and gives the results
-back in the order of ``items``, so the output never depends on the number of workers or on timing. With one worker (or
-a single item) the calls run here, in order, when the results are asked for. The workers come from a
+back in the order of ``items``, so the output never depends on the number of workers or on timing. With one worker
+the calls run here, in order, when the results are asked for. The workers come from a
 ProcessPoolExecutor with the default start method: ``shared`` (the large read-only inputs) reaches each worker once,
 through the pool's initializer. Under ``fork`` (Linux) a worker inherits it without pickling; under ``spawn`` (macOS,
 Windows) it is pickled once per worker. Only the items and the results travel per call.
@@ -46,18 +46,17 @@ def pieces(count: int, parts: int) -> list[range]:
 
 
 class Blocks:
-    """``function(*shared, item)`` for every item, started now in ``workers`` processes (or run here at ``results``
-    with one worker or one item). ``function`` must be defined at the top level of a module (workers find it by
+    """``function(*shared, item)`` for every item, started now in up to ``workers`` processes (or run here at
+    ``results`` with one worker). ``function`` must be defined at the top level of a module (workers find it by
     name under spawn). Use as a context manager, or call ``results`` (which also stops the workers)."""
 
     def __init__(self, function: Callable[..., Any], shared: tuple[Any, ...], items: Sequence[Any], workers: int):
         self.function, self.shared, self.items = function, shared, list(items)
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []
-        count = min(workers, len(self.items))
-        if count > 1:
+        if workers > 1 and self.items:
             lifeline.install()  # forked workers die with this process
-            self.pool = ProcessPoolExecutor(count, initializer=_start, initargs=(function, shared))
+            self.pool = ProcessPoolExecutor(min(workers, len(self.items)), initializer=_start, initargs=(function, shared))
             try:
                 self.futures = [self.pool.submit(_run, item) for item in self.items]
             except BaseException:  # no process could be started: let go of the others before failing

@@ -206,8 +206,8 @@ def test_forked_workers_end_when_the_build_process_is_killed(tmp_path):
     pid_file = tmp_path / "child.pid"
     script = textwrap.dedent(f"""
         import os, signal, sys, time
-        from forcepages import parallel
-        parallel.prepare_fork()
+        from forcepages import lifeline
+        lifeline.install()
         child = os.fork()
         if child == 0:
             time.sleep(60)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import re
 
 import pandas as pd
 import pytest
 
-from forcepages import area_pages, compute, datatables, mkdocs_parts
+from forcepages import compute, datatables, mkdocs_parts, parallel
 from forcepages.build import build
 from forcepages.config import load_settings
 from forcepages.mkdocs_run import build_site
@@ -115,8 +116,7 @@ def test_carried_html_cannot_end_its_comment_and_comes_back_unchanged():
 
 
 def test_area_pages_and_statistics_from_workers_are_identical_to_one_process(fixture_site, tmp_path, monkeypatch):
-    monkeypatch.setattr(area_pages, "MIN_AREAS", 1)  # the fixture's few areas, in forked workers
-    monkeypatch.setattr(compute, "PARALLEL_ROWS", 1)  # and each indicator computed in a worker
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")  # the fixture's few areas and indicators, in workers
     config = copy_fixture(tmp_path / "src")
     report = build(load_settings(config), config, tmp_path / "out")
     one, many = _digests(fixture_site / "docs"), _digests(tmp_path / "out" / "docs")
@@ -130,7 +130,7 @@ def test_an_error_in_a_worker_stops_the_build_cleanly(tmp_path, monkeypatch):
     """A publisher's broken template fails the build with the template's error, raised in the build process."""
     import jinja2
 
-    monkeypatch.setattr(area_pages, "MIN_AREAS", 1)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
     config = copy_fixture(tmp_path / "src")
     templates = config.parent / "site_src" / "templates"
     templates.mkdir(parents=True)
@@ -166,25 +166,23 @@ def _pid_and_lock_state(lock):
     return os.getpid(), lock.locked()
 
 
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers inherit their inputs under fork only")
 def test_background_worker_inherits_its_call_instead_of_pickling_it(monkeypatch):
-    """A lock cannot be pickled: the worker gets the call by being forked, so only the (small) result travels back."""
+    """A lock cannot be pickled: under fork the worker gets the call by inheriting it, so only the (small) result
+    travels back."""
     import os
     import threading
 
-    from forcepages import parallel
-    monkeypatch.setattr(parallel, "workers", lambda large: 2)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
     lock = threading.Lock()
-    with parallel.Background(_pid_and_lock_state, lock) as job:
-        pid, locked = job.result()
+    with parallel.background(_pid_and_lock_state, lock) as job:
+        pid, locked = job.results()[0]
     assert pid != os.getpid() and locked is False
-    assert not parallel._inherited  # the call is let go of when the worker stops
 
 
 def test_packages_published_by_a_worker_or_here_are_identical(fixture_site, tmp_path, monkeypatch):
-    """The fixture's packages are published by a forked worker; past BACKGROUND_ROWS, by the build process."""
-    from forcepages import publish
-
-    monkeypatch.setattr(publish, "BACKGROUND_ROWS", 0)
+    """The fixture's packages are published by a worker; past parallel.PUBLISH_MAX_ROWS, by the build process."""
+    monkeypatch.setattr(parallel, "PUBLISH_MAX_ROWS", 0)
     config = copy_fixture(tmp_path / "src")
     build(load_settings(config), config, tmp_path / "out")
     one, here = _digests(fixture_site / "docs"), _digests(tmp_path / "out" / "docs")
@@ -193,18 +191,17 @@ def test_packages_published_by_a_worker_or_here_are_identical(fixture_site, tmp_
 
 
 def test_an_error_publishing_packages_in_the_worker_fails_the_build_here(tmp_path, monkeypatch):
-    from forcepages import downloads, parallel
+    from forcepages import downloads
 
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(parallel, "workers", lambda large: 2)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
     monkeypatch.setattr(downloads, "publish_package", broken)
     config = copy_fixture(tmp_path / "src")
     with pytest.raises(RuntimeError, match="the disk is full"):
         build(load_settings(config), config, tmp_path / "out")
     assert not (tmp_path / "out" / "site").exists(), "nothing is swapped in"
-    assert not parallel._inherited
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -224,38 +221,3 @@ def test_work_given_to_do_meanwhile_runs_once_and_changes_no_statistic(fixture_s
     for iid in without:
         pd.testing.assert_frame_equal(with_work[iid].table, without[iid].table)
         pd.testing.assert_frame_equal(with_work[iid].national, without[iid].national)
-
-
-def test_objects_stay_frozen_until_every_group_of_workers_is_done():
-    import gc
-
-    from forcepages import parallel
-    start = parallel._forks  # 0 unless another test left workers running
-    keep = [object() for _ in range(100)]
-    try:
-        parallel.prepare_fork()  # the area-page workers
-        parallel.prepare_fork()  # the package publisher
-        parallel.after_fork()  # the publisher is done first
-        assert gc.get_freeze_count() > 0, "the area-page workers still share this memory"
-    finally:
-        parallel.after_fork()
-    assert parallel._forks == start
-    if start == 0:
-        assert gc.get_freeze_count() == 0
-    assert keep
-
-
-def test_a_background_worker_that_cannot_be_forked_lets_go_of_everything(monkeypatch):
-    from concurrent.futures import ProcessPoolExecutor
-
-    from forcepages import parallel
-
-    def refuse(self):
-        raise OSError(11, "Resource temporarily unavailable")
-
-    start = parallel._forks
-    monkeypatch.setattr(parallel, "workers", lambda large: 2)
-    monkeypatch.setattr(ProcessPoolExecutor, "_launch_processes", refuse)
-    with pytest.raises(OSError, match="temporarily unavailable"):
-        parallel.Background(sum, [1, 2])
-    assert parallel._forks == start and not parallel._inherited

@@ -1,77 +1,48 @@
 """Area pages: composed, rendered and written a block of areas at a time, in parallel on large sites.
 
-Each area's pages depend only on the computed results. On a large site the areas are cut into blocks and
-worker processes forked from the build (so the data is shared, not copied or pickled) each compose, render and
-write a block's pages and charts, keeping nothing, while the build process writes the other pages and
-downloads. Each returns only what the rest of the build needs: its page and chart counts. Blocks come back in
-order, so the output does not depend on how many workers there are.
+Each area's pages depend only on the computed results. On a large site the areas are cut into blocks and worker
+processes (parallel.Blocks) each compose, render and write a block's pages and charts, keeping nothing, while the
+build process writes the other pages and downloads. Each returns only what the rest of the build needs: its page and
+chart counts. Blocks come back in order, so the output does not depend on
+how many workers there are.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from . import parallel, render
 from .pages import Composer
 
-MIN_AREAS = 16  # fewer areas than this are done in the build process
-BLOCKS_PER_WORKER = 4  # several blocks each, so one slow block does not hold up the end
-_job: tuple[Composer, jinja2.Environment, Path] | None = None  # set before forking; the workers inherit it
-
 
 class AreaPages:
-    """Area pages being written: by forked workers while the build process carries on, or here at ``finish``."""
+    """Area pages being written: by workers while the build process carries on, or here at ``finish``.
+    ``templates`` is the publisher's template folder (render.environment); the composer's chart sink must be
+    picklable (a function defined at module level, or a functools.partial of one) for the spawn start method."""
 
-    def __init__(self, composer: Composer, env: jinja2.Environment, docs: Path, workers: int | None = None):
-        global _job
-        self.composer, self.env, self.docs = composer, env, docs
+    def __init__(self, composer: Composer, templates: Path | None, docs: Path, workers: int | None = None):
         count = len(composer.areas)
-        self.workers = workers or parallel.workers(count >= MIN_AREAS)
-        self.pool, self.futures = None, []
-        if self.workers > 1:
-            pieces = self.workers * BLOCKS_PER_WORKER
-            blocks = [range(count * k // pieces, count * (k + 1) // pieces) for k in range(pieces)]
-            _job = (composer, env, docs)
-            self.pool = parallel.forked_pool(self.workers)
-            try:
-                self.futures = [self.pool.submit(_worker, block) for block in blocks]  # the workers fork now
-            except BaseException:
-                self.close()
-                raise
+        workers = workers or parallel.workers(count >= parallel.AREA_MIN_AREAS)
+        blocks = parallel.pieces(count, workers * parallel.AREA_BLOCKS_PER_WORKER if workers > 1 else 1)
+        self.blocks = parallel.Blocks(_write_block, (composer, templates, docs), blocks, workers)
+        self.elsewhere = self.blocks.pool is not None  # charts written here are counted by the composer itself
 
     def finish(self) -> tuple[int, int]:
         """(pages written, charts written by workers). Charts written in this process are counted by the composer
         itself."""
-        if self.pool is None:
-            pages, _ = _write_block(self.composer, self.env, self.docs, range(len(self.composer.areas)))
-            return pages, 0
-        try:
-            done = [future.result() for future in self.futures]  # in order, so the output does not depend on timing
-        finally:
-            self.close()
         pages, charts = 0, 0
-        for p, c in done:
+        for p, c in self.blocks.results():  # in order, so the output does not depend on timing
             pages, charts = pages + p, charts + c
-        return pages, charts
+        return pages, charts if self.elsewhere else 0
 
     def close(self) -> None:
         """Stop the workers (cancelling blocks not started if the build failed)."""
-        global _job
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-        _job = None
+        self.blocks.close()
 
 
-def _worker(block: range) -> tuple[int, int]:
-    assert _job is not None
-    return _write_block(*_job, block)
-
-
-def _write_block(composer: Composer, env: jinja2.Environment, docs: Path, block: range) -> tuple[int, int]:
+def _write_block(composer: Composer, templates: Path | None, docs: Path, block: range) -> tuple[int, int]:
     """Compose, render and write the pages of the areas in ``block`` (positions in ``composer.areas``)."""
+    env = render.environment(templates)
     charts_before, pages = composer.chart_count, 0
     for position in block:
         for page in composer.area_pages(composer.areas.iloc[position]):
@@ -81,4 +52,3 @@ def _write_block(composer: Composer, env: jinja2.Environment, docs: Path, block:
             target.write_text(text, encoding="utf-8")
             pages += 1
     return pages, composer.chart_count - charts_before
-

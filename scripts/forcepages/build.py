@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import resource
 import shutil
@@ -71,9 +72,10 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     """Write the complete docs folder: Markdown pages, charts, API, data downloads and assets."""
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
-    composer = Composer(data, results, settings, chart_sink=lambda chart: publish.write_chart(chart, docs))  # not kept in memory
-    env = render.environment(settings.root / "site_src" / "templates")
-    areas = area_pages.AreaPages(composer, env, docs)  # on large sites, forked workers start on the area pages now
+    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, docs=docs))  # not kept
+    templates = settings.root / "site_src" / "templates"
+    env = render.environment(templates)
+    areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
     try:
         site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
         site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, API

@@ -160,43 +160,27 @@ def _funnel(rows: pd.DataFrame, benchmark: float, meta: Indicator, areas: dict[s
             "phi": dispersion.phi, "tau2": dispersion.tau2, "adjusted": dispersion.applies, "method": dispersion.method}
 
 
-PARALLEL_ROWS = 20_000  # from this many values, indicators are computed by forked workers (national site: 31,924)
-_shared: tuple | None = None  # what the workers need, set before they fork
-
-
 def compute_all(data: Data, settings: Settings, workers: int | None = None,
                 meanwhile: Callable[[], None] | None = None) -> dict[str, IndicatorResult]:
     """Statistics for every indicator in the catalogue, in catalogue order.
 
-    Indicators are independent, so on large inputs each is computed in a worker forked from this process (the data
-    is shared, not copied) and its result sent back; the results are the same, value for value. ``meanwhile`` is
-    called in this process while the workers compute (or after computing, without workers).
+    Indicators are independent, so on large inputs each is computed by a worker process (parallel.Blocks) and its
+    result sent back; the results are the same, value for value. ``meanwhile`` is called in this process while the
+    workers compute (or before computing, without workers).
     """
-    global _shared
     codes = list(data.areas.index[data.areas["area_type"].eq(settings.area_type)])
     membership = membership_of(data, codes)
     years = sorted({int(y) for y in data.values["period_end"].dt.year.unique()}) if len(data.values) else []
     weights = population_weights(data, list(data.areas.index), years)
     fresh = freshness(data, settings)
     ids = list(data.indicators.index)
-    workers = workers or parallel.workers(len(data.values) >= PARALLEL_ROWS and len(ids) > 1)
-    if workers <= 1:
-        results = {iid: compute_indicator(data, iid, settings, membership, weights, fresh) for iid in ids}
+    workers = workers or parallel.workers(len(data.values) >= parallel.COMPUTE_MIN_ROWS and len(ids) > 1)
+    with parallel.Blocks(_compute_one, (data, settings, membership, weights, fresh), ids, workers) as blocks:
         if meanwhile:
             meanwhile()
-        return results
-    _shared = (data, settings, membership, weights, fresh)
-    try:
-        with parallel.forked_pool(workers) as pool:
-            computed = pool.map(_compute_one, ids)  # every indicator is handed out now
-            if meanwhile:
-                meanwhile()
-            return dict(zip(ids, computed))
-    finally:
-        _shared = None
+        return dict(zip(ids, blocks.results()))
 
 
-def _compute_one(indicator_id: str) -> IndicatorResult:
-    assert _shared is not None
-    data, settings, membership, weights, fresh = _shared
+def _compute_one(data: Data, settings: Settings, membership: Membership, weights: pd.DataFrame, fresh: Freshness,
+                 indicator_id: str) -> IndicatorResult:
     return compute_indicator(data, indicator_id, settings, membership, weights, fresh)

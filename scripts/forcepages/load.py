@@ -177,9 +177,9 @@ def validate_and_load(settings: Settings, frictionless: bool = True) -> Data:
             problems.append(Problem(rel(settings.path(settings.datapackages) / required, root), None, None,
                                     f'the "{required}" package is missing.', "Every site needs it: see datapackages/README.md.", code="package-missing"))
     checks = [(package, root, _fast_resources(package, settings)) for package in packages] if frictionless else []
-    with parallel.Background(_frictionless_all, checks) as standard:  # on a second core, while the contract is checked
+    with parallel.background(_frictionless_all, checks) as standard:  # on a second core, while the contract is checked
         loaded, found = _check_contract(packages, by_name, settings)
-        problems += standard.result() + found
+        problems += standard.results()[0] + found
     if problems or loaded is None:
         raise ValidationFailed(follow_on.tidy(problems))
     *tables, scope = loaded

@@ -1,118 +1,129 @@
-"""How many worker processes a stage uses, and the forked pool they run in."""
+"""The one way forcepages runs work in parallel: an ordered map over blocks of work in worker processes.
+
+``Blocks(function, shared, items, workers)`` calls ``function(*shared, item)`` for each item and gives the results
+back in the order of ``items``, so the output never depends on the number of workers or on timing. With one worker
+the calls run here, in order, when the results are asked for. The workers come from a
+ProcessPoolExecutor with the default start method: ``shared`` (the large read-only inputs) reaches each worker once,
+through the pool's initializer. Under ``fork`` (Linux) a worker inherits it without pickling; under ``spawn`` (macOS,
+Windows) it is pickled once per worker. Only the items and the results travel per call.
+
+Every tuning constant of the parallel stages is here.
+"""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
-import multiprocessing
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable, Sequence
 
 from . import lifeline
 
-MAX_WORKERS = 4
+MAX_WORKERS = 4  # at most this many worker processes (and never more than cores)
+WORKERS_VARIABLE = "FORCEPAGES_WORKERS"  # set to a number to use that many workers for every parallel stage
+COMPUTE_MIN_ROWS = 20_000  # from this many values rows, indicators are computed by workers
+AREA_MIN_AREAS = 16  # from this many areas, area pages are written by workers
+AREA_BLOCKS_PER_WORKER = 4  # several blocks of areas each, so one slow block does not hold up the end
+PUBLISH_MAX_ROWS = 200_000  # up to this many values rows, packages are published by a worker (see publish.publish_data)
 
 
 def workers(large: bool) -> int:
-    """One worker per core (at most MAX_WORKERS) when the work is ``large`` enough to repay starting them; else 1."""
+    """How many workers a stage uses: FORCEPAGES_WORKERS if set; else one per core (at most MAX_WORKERS) when the
+    work is ``large`` enough to repay starting them, and 1 otherwise."""
+    chosen = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if chosen:
+        try:
+            return max(1, int(chosen))
+        except ValueError:
+            raise ValueError(f"{WORKERS_VARIABLE} should be a whole number of worker processes, not {chosen!r}") from None
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS)) if large else 1
 
 
-class _ForkedPool(ProcessPoolExecutor):
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        super().shutdown(wait=wait, cancel_futures=cancel_futures)
-        after_fork()
+def pieces(count: int, parts: int) -> list[range]:
+    """``range(count)`` cut into ``parts`` consecutive blocks of near-equal size (none empty unless count < parts)."""
+    parts = max(1, min(parts, count))
+    return [range(count * k // parts, count * (k + 1) // parts) for k in range(parts)]
 
 
-def forked_pool(count: int) -> ProcessPoolExecutor:
-    """Workers forked from this process, so they share its data instead of copying or pickling it.
+class Blocks:
+    """``function(*shared, item)`` for every item, started now in up to ``workers`` processes (or run here at
+    ``results`` with one worker). ``function`` must be defined at the top level of a module (workers find it by
+    name under spawn). Use as a context manager, or call ``results`` (which also stops the workers)."""
 
-    The objects the workers inherit are frozen out of garbage collection first (gc.freeze): a collection in a worker
-    would otherwise touch every object, and so copy every page of memory it shares with the build process.
-    A worker that dies (killed, out of memory) fails its tasks with BrokenProcessPool instead of hanging the build.
-    """
-    prepare_fork()
-    return _ForkedPool(count, mp_context=multiprocessing.get_context("fork"))
-
-
-_forks = 0  # forked groups of workers still running (prepare_fork calls not yet matched by after_fork)
-
-
-def prepare_fork() -> None:
-    """Before forking: collect garbage, give freed memory back, and freeze what is left out of garbage collection
-    (see forked_pool). after_fork undoes the freezing in this process once every group of workers is done."""
-    global _forks
-    lifeline.install()  # the workers die with this process
-    gc.collect()
-    _give_back_freed_memory()
-    gc.freeze()
-    _forks += 1
-
-
-def after_fork() -> None:
-    """Once a group of forked processes is done: when no other group is still running (the area-page workers outlive
-    the package publisher), this process's objects are collected as usual again. Unfrozen earlier, a collection here
-    would write to memory the running workers still share, making each of us copy it."""
-    global _forks
-    _forks = max(0, _forks - 1)
-    if _forks == 0:
-        gc.unfreeze()
-
-
-def _give_back_freed_memory() -> None:
-    """Return memory that the C library and Arrow's allocator hold for reuse to the system (glibc's malloc_trim,
-    pyarrow's release_unused), so that workers do not start out sharing pages of garbage. Arrow kept about 90 MB
-    of freed buffers after validating the 3,000-area site."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-    arrow = sys.modules.get("pyarrow")
-    if arrow is not None and hasattr(arrow, "default_memory_pool"):
-        arrow.default_memory_pool().release_unused()
-
-
-_inherited: dict[int, tuple[Callable[..., Any], tuple[Any, ...]]] = {}  # Background calls, for the forked worker to find
-
-
-def _run_inherited(key: int) -> Any:
-    """The call a Background worker inherited when it was forked (its function and arguments are never pickled)."""
-    function, args = _inherited[key]
-    return function(*args)
-
-
-class Background:
-    """``function(*args)`` running in a worker forked from this process while this process goes on, where there is a
-    second core; else run here, when its result is asked for. Use as a context manager: leaving stops the worker.
-
-    The worker inherits the call when it is forked, so large arguments (the loaded tables) are shared, not pickled
-    and sent; only the result comes back pickled.
-    """
-
-    def __init__(self, function: Callable[..., Any], *args: Any):
-        self.function, self.args, self.pool, self.future = function, args, None, None
-        self.key = id(self)
-        if workers(True) > 1:
-            _inherited[self.key] = (function, args)
+    def __init__(self, function: Callable[..., Any], shared: tuple[Any, ...], items: Sequence[Any], workers: int):
+        self.function, self.shared, self.items = function, shared, list(items)
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future] = []
+        if workers > 1 and self.items:
+            lifeline.install()  # forked workers die with this process
+            self.pool = ProcessPoolExecutor(min(workers, len(self.items)), initializer=_start, initargs=(function, shared))
             try:
-                self.pool = forked_pool(1)
-                self.future = self.pool.submit(_run_inherited, self.key)  # forks the worker now, with the call in place
-            except BaseException:  # fork refused (no memory, no processes): let go of everything before failing
-                self.__exit__()
+                self.futures = [self.pool.submit(_run, item) for item in self.items]
+            except BaseException:  # no process could be started: let go of the others before failing
+                self.close()
                 raise
 
-    def result(self) -> Any:
-        return self.function(*self.args) if self.future is None else self.future.result()
+    def results(self) -> list[Any]:
+        """Every call's result, in the order of the items; the first call that failed raises its exception here."""
+        if self.pool is None:
+            return [self.function(*self.shared, item) for item in self.items]
+        try:
+            return [future.result() for future in self.futures]
+        finally:
+            self.close()
 
-    def __enter__(self) -> "Background":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
+        """Stop the workers, cancelling calls not yet started (after a failure)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        _inherited.pop(self.key, None)
+
+    def __enter__(self) -> "Blocks":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def ordered_map(function: Callable[..., Any], shared: tuple[Any, ...], items: Sequence[Any], workers: int) -> list[Any]:
+    """``[function(*shared, item) for item in items]``, computed by up to ``workers`` processes."""
+    with Blocks(function, shared, items, workers) as blocks:
+        return blocks.results()
+
+
+def background(function: Callable[..., Any], *args: Any) -> Blocks:
+    """``function(*args)`` in one worker while this process carries on (where there is a second core; else here, when
+    ``results()[0]`` is asked for)."""
+    return Blocks(_apply, (function, args), [None], min(2, workers(True)))
+
+
+def _apply(function: Callable[..., Any], args: tuple[Any, ...], _item: None) -> Any:
+    return function(*args)
+
+
+_worker: dict[str, Any] = {}  # in a worker process only: the function and shared inputs it was started with
+
+
+def _start(function: Callable[..., Any], shared: tuple[Any, ...]) -> None:
+    """A worker's first step. What it starts with is read, never freed, so it is moved out of garbage collection:
+    a collection would otherwise write to every object it inherited under fork, copying memory it shares."""
+    _worker["call"] = (function, shared)
+    gc.freeze()
+
+
+def _run(item: Any) -> Any:
+    function, shared = _worker["call"]
+    return function(*shared, item)
+
+
+def prepare_fork() -> None:
+    """For mkdocs_parts only (delete with it): forked children die with this process, and objects are frozen out
+    of garbage collection until after_fork."""
+    lifeline.install()
+    gc.collect()
+    gc.freeze()
+
+
+def after_fork() -> None:
+    """For mkdocs_parts only (delete with it)."""
+    gc.unfreeze()

@@ -38,17 +38,14 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
     api.write_api(results, data, docs, area_type)
 
 
-BACKGROUND_ROWS = 200_000  # up to this many values rows, packages are published by a worker of their own (see publish_data)
-
-
 def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> list[Page]:
     """Every data download (package copies with checksums, zips, spreadsheets, CSV slices, the Atom feed, the JSON
     API) and the data pages.
 
-    Up to BACKGROUND_ROWS values rows, the packages are published by a forked worker (where there is a second core)
+    Up to parallel.PUBLISH_MAX_ROWS values rows, the packages are published by a worker (where there is a second core)
     while the slices, feed and API are written here: on the national site this process was the last to finish.
-    On larger sites the area-page workers finish last anyway, and a further worker's memory would count (the
-    3,000-area site's peak for all processes went from 891 to 982 MB), so the packages are published here.
+    On larger sites the area-page workers finish last anyway, and a further worker's memory would count, so the
+    packages are published here.
     """
     def slices_feed_and_api() -> dict[str, dict[str, str]]:
         slices = downloads.write_slices(data, results, settings, docs)
@@ -56,13 +53,13 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
         write_api(results, data, docs, settings.area_type)
         return slices
 
-    if len(data.values) > BACKGROUND_ROWS:
+    if len(data.values) > parallel.PUBLISH_MAX_ROWS:
         published = downloads.publish_packages(data, results, settings, docs)
         slices = slices_feed_and_api()
     else:
-        with parallel.Background(downloads.publish_packages, data, results, settings, docs) as packages:
+        with parallel.background(downloads.publish_packages, data, results, settings, docs) as packages:
             slices = slices_feed_and_api()
-            published = packages.result()
+            published = packages.results()[0]
     ends = (data.values.dropna(subset=["value"]).groupby("package")["period_end"].max()
             if len(data.values) and "package" in data.values else {})
     pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results),

@@ -130,7 +130,7 @@ def test_csv_slices_per_force_and_indicator(fixture_site):
     assert {"indicator_id", "indicator_title", "area_name", "period_start", "period_end", "value", "unit"} <= set(rows[0])
     for page in (docs / "forces").glob("*/*.md"):
         for link in re.findall(r"\]\(([^)]*charts/[^)]*\.csv)\)", page.read_text(encoding="utf-8")):
-            assert (page.parent / link).resolve().is_file(), link
+            assert (fixture_site / "site" / page.parent.relative_to(docs) / link).resolve().is_file(), link
 
 
 def test_formula_like_text_is_neutralised_in_csv_slices(fixture_copy):

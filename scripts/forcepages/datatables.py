@@ -3,8 +3,8 @@
 A force page can hold hundreds of table cells. Each table is a real ``<table>`` (with column and row headers, for
 screen readers and for readers without JavaScript) inside a ``<details>`` block: Python-Markdown passes a raw HTML
 block through without running its inline patterns over the cells, so any engine (MkDocs, Zensical, plain
-``mkdocs build``) shows it as written. ``data-search-exclude`` on its caption and table (Material's search setting for an element) keeps the
-figures out of the search index.
+``mkdocs build``) shows it as written. ``data-search-exclude`` on its caption and table (Material's search setting
+for an element) keeps the figures out of the search index.
 
 Other finished HTML (maps, overviews, the figure-by-figure sections of an area page) goes into the Markdown the same
 way, whole, inside one ``<div>`` (see ``block``), with no blank lines, so that Markdown sees a single raw block.

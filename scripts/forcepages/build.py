@@ -115,7 +115,8 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     work = Path(tempfile.mkdtemp(prefix=swap.work_prefix(), dir=out))
     try:
         docs, site, static = work / "docs", work / "site", work / "static"
-        docs.mkdir(), static.mkdir()
+        docs.mkdir()
+        static.mkdir()
         extra = generate_docs(data, settings, docs, report, clock, static)
         del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
         gc.collect()

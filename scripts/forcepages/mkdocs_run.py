@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
     """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; MkDocs warnings
     fail the build when strict."""
     settings = options(config_file, docs, site, extra_pages, strict)
+    if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
+        check_links(docs, static)
     if engine == "zensical":
         run_zensical(config_file, settings)
     elif engine == "mkdocs":
@@ -80,6 +83,25 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
     if static is not None:
         link_tree(static, site)
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def check_links(docs: Path, static: Path) -> None:
+    """Every relative Markdown link leads to a page in ``docs`` or a file in ``static`` (what MkDocs' own link check
+    did when every file was in docs): a BuildError lists the first broken ones."""
+    broken = []
+    for page in docs.rglob("*.md"):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or ":" in path or path.startswith("/"):
+                continue
+            rel = os.path.normpath(os.path.join(page.parent.relative_to(docs).as_posix(), path))
+            if not ((docs / rel).exists() or (static / rel).exists()):
+                broken.append(f"{page.relative_to(docs).as_posix()}: {target}")
+    if broken:
+        raise BuildError("Links to pages or files that do not exist: " + "; ".join(sorted(broken)[:10]))
 
 
 def preload() -> None:

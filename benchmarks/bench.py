@@ -1,4 +1,5 @@
-"""`make bench`: build times, generation against plain MkDocs, peak memory and bytes per page, plus validation timings.
+"""`make bench`: build times with each engine (MkDocs and Zensical) side by side, generation against a plain run of
+the engine, peak memory and bytes per page, plus validation timings.
 
 Every measured step runs in a child process. Peak memory is given twice: the largest single process's maximum
 resident set (os.wait4), and the highest total of the whole process tree (build workers included), sampled from
@@ -26,20 +27,20 @@ BUILD = """
 import json, sys, time
 from pathlib import Path
 from forcepages.build import build
-from forcepages.config import load_settings
-config, out = Path(sys.argv[1]), Path(sys.argv[2])
+from forcepages.config import load_settings, replace
+config, out, engine = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 start = time.perf_counter()
-report = build(load_settings(config), config, out, strict=False)
+report = build(replace(load_settings(config), engine=engine), config, out, strict=False)
 print(json.dumps({"seconds": time.perf_counter() - start, "pages": report.pages, "timings": report.timings, "memory": report.memory}))
 """
 
-PLAIN_MKDOCS = """
+PLAIN_ENGINE = """
 import json, sys, time
 from pathlib import Path
 from forcepages.mkdocs_run import build_site
-config, docs, site = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+config, docs, site, engine = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 start = time.perf_counter()
-build_site(config, docs, site, [("API", "api.md")], strict=False, plain=True)
+build_site(config, docs, site, [("API", "api.md")], strict=False, engine=engine)  # the engine alone: no static files
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 
@@ -134,46 +135,53 @@ def site_bytes(site: Path) -> tuple[int, int]:
     return sum(1 for p in files if p.suffix == ".html"), sum(p.stat().st_size for p in files)
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
 def _generation(build: dict) -> float:
-    """Seconds of a build before its MkDocs stage: everything forcepages itself does to make the Markdown."""
-    return build["wall"] - build["timings"]["mkdocs"]
+    """Seconds of a build before its site stage: everything forcepages itself does to make the Markdown."""
+    return build["wall"] - build["timings"]["site"]
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:
-    """Build a site in a child process, then plain MkDocs on the same Markdown, ``rounds`` times in turn; print
-    every round and the median (this machine's timings vary by 20% or more from run to run)."""
-    out, plain_site = work / f"{label}-build", work / f"{label}-plain-site"
-    builds, plains = [], []
-    for _ in range(rounds):
-        shutil.rmtree(out, ignore_errors=True)
-        builds.append(child(BUILD, str(config), str(out)))
-        shutil.rmtree(plain_site, ignore_errors=True)  # both start from nothing: MkDocs would first delete the old site
-        plains.append(child(PLAIN_MKDOCS, str(config), str(out / "docs"), str(plain_site)))
-    build = sorted(builds, key=lambda b: b["wall"])[len(builds) // 2]
-    plain = sorted(plains, key=lambda p: p["wall"])[len(plains) // 2]
-    html_pages, total = site_bytes(out / "site")
-    html_only = sum(p.stat().st_size for p in (out / "site").rglob("*.html"))
-    stages = ", ".join(f"{k} {v:.1f}" for k, v in build["timings"].items())
-    print(f"{label}: {build['pages']:,} pages built in {build['wall']:.1f} s wall ({stages}); "
-          f"peak memory {max(b['peak_mb'] for b in builds):.0f} MB in the largest process, "
-          f"{max(b['tree_peak_mb'] for b in builds):.0f} MB all processes together")
-    print("  build process peak memory by the end of each stage (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in build["memory"].items()))
-    print(f"  plain mkdocs build of the same Markdown: {plain['wall']:.1f} s wall ({plain['seconds']:.1f} s in mkdocs)")
-    mid = len(builds) // 2
-    generation = sorted(_generation(b) for b in builds)[mid]
-    gen_ratio = sorted(_generation(b) / p["wall"] for b, p in zip(builds, plains))[mid]
-    whole_ratio = sorted(b["wall"] / p["wall"] for b, p in zip(builds, plains))[mid]
-    print(f"  generation (start-up to the last Markdown, chart and download: the build less its MkDocs stage): "
-          f"{generation:.1f} s; generation / plain MkDocs = {gen_ratio:.2f} (goal <= 1.5)")
-    print(f"  whole build (generation and forcepages' own MkDocs run) / plain MkDocs = {whole_ratio:.2f}")
-    if rounds > 1:
-        print(f"  {rounds} rounds, build then plain MkDocs in turn (each figure above is the median over the rounds): build "
-              + ", ".join(f"{b['wall']:.1f}" for b in builds) + " s; plain MkDocs " + ", ".join(f"{p['wall']:.1f}" for p in plains)
-              + " s; generation / plain " + ", ".join(f"{_generation(b) / p['wall']:.2f}" for b, p in zip(builds, plains))
-              + "; whole build / plain " + ", ".join(f"{b['wall'] / p['wall']:.2f}" for b, p in zip(builds, plains)))
-    print(f"  {html_pages:,} HTML pages; {html_only / html_pages / 1024:.1f} KB of HTML per page; "
-          f"{total / html_pages / 1024:.1f} KB of site per page (all files); "
-          f"search index {(out / 'site' / 'search' / 'search_index.json').stat().st_size / 2**20:.1f} MB")
+    """Build a site in a child process with each engine, then the engine alone on the same Markdown, ``rounds`` times
+    in turn; print the engines side by side (medians over the rounds: this machine's timings vary by 20% or more)."""
+    rows: dict[str, dict] = {}
+    for engine in ENGINES:
+        out, plain_site = work / f"{label}-{engine}-build", work / f"{label}-{engine}-plain-site"
+        builds, plains = [], []
+        for _ in range(rounds):
+            shutil.rmtree(out, ignore_errors=True)
+            builds.append(child(BUILD, str(config), str(out), engine))
+            shutil.rmtree(plain_site, ignore_errors=True)  # both start from nothing
+            plains.append(child(PLAIN_ENGINE, str(config), str(out / "docs"), str(plain_site), engine))
+        html_pages, total = site_bytes(out / "site")
+        rows[engine] = {"builds": builds, "plains": plains, "pages": html_pages, "bytes": total,
+                        "build": sorted(builds, key=lambda b: b["wall"])[len(builds) // 2]}
+        shutil.rmtree(out, ignore_errors=True)  # the next engine's build has the memory (tmpfs) to itself
+        shutil.rmtree(plain_site, ignore_errors=True)
+    plain_mkdocs = _median([p["wall"] for p in rows["mkdocs"]["plains"]])
+    print(f"{label}: {rows['mkdocs']['build']['pages']:,} pages ({rounds} round{'s' if rounds > 1 else ''}, medians)")
+    lines = [("build wall, s (goal for the large site <= 60)", lambda r: f"{_median([b['wall'] for b in r['builds']]):.1f}"),
+             ("peak memory, all processes, MB (goal <= 1024)", lambda r: f"{max(b['tree_peak_mb'] for b in r['builds']):.0f}"),
+             ("peak memory, largest process, MB", lambda r: f"{max(b['peak_mb'] for b in r['builds']):.0f}"),
+             ("generation (build less its site stage), s", lambda r: f"{_median([_generation(b) for b in r['builds']]):.1f}"),
+             ("site stage in the build, s", lambda r: f"{_median([b['timings']['site'] for b in r['builds']]):.1f}"),
+             ("plain engine run on the same Markdown, s", lambda r: f"{_median([p['wall'] for p in r['plains']]):.1f}"),
+             ("generation / plain mkdocs build (goal <= 1.5)",
+              lambda r: f"{_median([_generation(b) for b in r['builds']]) / plain_mkdocs:.2f}"),
+             ("HTML pages; KB of site per page", lambda r: f"{r['pages']:,}; {r['bytes'] / r['pages'] / 1024:.0f}")]
+    print(f"  {'':48} {'mkdocs':>12} {'zensical':>12}")
+    for name, value in lines:
+        print(f"  {name:48} {value(rows['mkdocs']):>12} {value(rows['zensical']):>12}")
+    for engine in ENGINES:
+        build = rows[engine]["build"]
+        print(f"  {engine} stages, s: " + ", ".join(f"{k} {v:.1f}" for k, v in build["timings"].items())
+              + "; build process peak MB by stage: " + ", ".join(f"{k} {v:.0f}" for k, v in build["memory"].items()))
 
 
 def bench_validation(work: Path, rows: int = 1_000_000, frictionless_rows: int = 100_000) -> None:

@@ -77,19 +77,19 @@ def test_findings_and_indicator_pages_link_to_anchors_that_exist(single_site):
 
 def test_readability_counts_the_single_page_summaries(single_site):
     import json
-    report = json.loads((single_site / "docs" / "reports" / "readability.json").read_text())
+    report = json.loads((single_site / "site" / "reports" / "readability.json").read_text())
     entry = next(v for k, v in report["per_page"].items() if k.startswith("forces/") and k != "forces/index.md")
     assert entry["summaries"]["sentences"] > 3
 
 
 def test_large_package_gets_no_spreadsheet_and_says_so(single_site):
-    docs = single_site / "docs" / "data"
-    missing = [z.stem for z in (docs / "packages").glob("*.zip") if not (docs / "packages" / f"{z.stem}.ods").exists()]
+    docs, packages = single_site / "docs" / "data", single_site / "site" / "data" / "packages"
+    missing = [z.stem for z in packages.glob("*.zip") if not (packages / f"{z.stem}.ods").exists()]
     assert missing, "a package with more than 10 rows in a table has no spreadsheet"
     text = (docs / f"{missing[0]}.md").read_text(encoding="utf-8")
     assert "too large for a spreadsheet" in text and f"{missing[0]}.ods" not in text
     assert "no spreadsheet (too large" in (docs / "index.md").read_text(encoding="utf-8")
-    with zipfile.ZipFile(docs / "packages" / f"{missing[0]}.zip") as z:
+    with zipfile.ZipFile(packages / f"{missing[0]}.zip") as z:
         assert "too large for a spreadsheet" in z.read(f"{missing[0]}/README.md").decode()
 
 
@@ -104,7 +104,8 @@ def test_search_finds_each_area_and_its_findings_but_not_every_figure(single_sit
     page = _parse(area / "index.html")
     figures = [i for i in page.ids if f"forces/{area.name}/index.html#{i}" not in found and i in {"burglary", "confidence"}]
     assert figures, "indicator sections are on the page but not in the index"
-    assert "data-search-exclude" not in (area / "index.html").read_text(encoding="utf-8")
+    assert "<table" in (area / "index.html").read_text(encoding="utf-8")  # the figures are on the page, not in the index
+    assert not [d["location"] for d in index["docs"] if "Data table:" in d["text"] or "<table" in d["text"]]
 
 
 def test_areas_that_are_not_forces_are_compared_with_similar_areas_of_their_kind(tmp_path):
@@ -116,7 +117,7 @@ def test_areas_that_are_not_forces_are_compared_with_similar_areas_of_their_kind
     assert "Similar neighbourhoods for " in text and "Similar forces for" not in text
     assert "Similar neighbourhoods average" in text
     assert "similar forces" not in text.lower().replace("#similar-forces", "")
-    chart = next(p for p in (tmp_path / "out" / "docs" / "charts").glob(f"{area.name}--*.json")
+    chart = next(p for p in (tmp_path / "out" / "site" / "charts").glob(f"{area.name}--*.json")
                  if not p.name.endswith(".meta.json")).read_text(encoding="utf-8")
     assert "Similar neighbourhoods average" in chart
 
@@ -127,8 +128,8 @@ def _normal(html: str) -> str:
 
 @pytest.mark.parametrize("text", ["Burglary of homes", "<script>alert(1)</script> *a* _b_ [x](javascript:y) {{ 7 }} -- --> \\ | # 1. ~",
                                   "- leading dash & ampersand", "1. numbered, `code` and **bold**"])
-def test_carried_figure_section_is_the_html_markdown_would_make(text):
-    """Single area pages write each figure section as finished HTML (carried past Markdown); it must be the HTML
+def test_figure_section_block_is_the_html_markdown_would_make(text):
+    """Single area pages write each figure section as finished HTML (one raw HTML block); it must be the HTML
     that Python-Markdown makes of the Markdown section, hostile text included."""
     import markdown
 
@@ -145,8 +146,9 @@ def test_carried_figure_section_is_the_html_markdown_would_make(text):
     markdown_section = str(macros.indicator(item, "../../", t, "####", searched=True))
     names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
     made = markdown.Markdown(extensions=names, extension_configs={"toc": {"permalink": False}}).convert(markdown_section)
-    made = datatables.uncomment(made.split("</h4>", 1)[1]).replace('.md"', '.html"')
-    carried = str(macros.indicator(item, "../../", t, "####", searched=False)).split("\n", 2)[2]
-    assert carried.startswith(datatables.HTML_START) and carried.count("-->") == 1
-    assert _normal(datatables.uncomment(carried)) == _normal(made)
-    assert "<script>" not in datatables.uncomment(carried)
+    made = made.split("</h4>", 1)[1].replace('.md"', '.html"')
+    block = str(macros.indicator(item, "../../", t, "####", searched=False)).split("\n", 2)[2].strip()
+    start = '<div class="fp-html" data-search-exclude>\n'
+    assert block.startswith(start) and block.endswith("</div>") and "\n\n" not in block
+    assert _normal(block[len(start):-len("</div>")]) == _normal(made)
+    assert "<script>" not in block

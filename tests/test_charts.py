@@ -26,7 +26,7 @@ def contrast(a: str, b: str) -> float:
 
 @pytest.fixture(scope="module")
 def figures(fixture_site):
-    folder = fixture_site / "docs" / "charts"
+    folder = fixture_site / "site" / "charts"
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))
             if not p.name.endswith(".meta.json")}  # <chart>.meta.json: what the chart's CSV holds
 
@@ -40,7 +40,7 @@ def test_every_figure_is_valid_plotly_without_a_template(figures):
 
 def test_every_chart_has_its_csv(fixture_site, figures):
     for name in figures:
-        csv = fixture_site / "docs" / "charts" / f"{name}.csv"
+        csv = fixture_site / "site" / "charts" / f"{name}.csv"
         assert csv.is_file() and len(pd.read_csv(csv)) > 0, name
 
 
@@ -107,7 +107,7 @@ def test_series_breaks_explained_on_the_page(fixture_site):
     assert pages
     text = pages[0].read_text(encoding="utf-8")
     assert "should not be compared directly" in text
-    fig = json.loads(next(p for p in (fixture_site / "docs" / "charts").glob("*.json")
+    fig = json.loads(next(p for p in (fixture_site / "site" / "charts").glob("*.json")
                           if not p.name.endswith(".meta.json")).read_text(encoding="utf-8"))
     assert fig["layout"]["xaxis"]["type"] == "date"
 

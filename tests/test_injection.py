@@ -32,7 +32,7 @@ def _edit(file: Path, change, quoting: int = csv.QUOTE_MINIMAL) -> None:
 @pytest.fixture(scope="module", params=["per-domain", "single"])
 def hostile_site(request, tmp_path_factory) -> Path:
     """The fixture site with the payload in every free-text place, built with each kind of area page (single area
-    pages carry their figure sections past Markdown as finished HTML); returns the build folder."""
+    pages write their figure sections as finished HTML blocks); returns the build folder."""
     config = copy_fixture(tmp_path_factory.mktemp("hostile"))
     packages = config.parent / "datapackages"
 
@@ -112,13 +112,13 @@ def test_payload_is_visible_as_text(hostile_site):
 
 
 def test_republished_packages_neutralise_formulas(hostile_site):
-    text = (hostile_site / "docs" / "data" / "packages" / "crime" / "values.csv").read_text(encoding="utf-8")
+    text = (hostile_site / "site" / "data" / "packages" / "crime" / "values.csv").read_text(encoding="utf-8")
     assert ",=HYPERLINK" not in text and ',"=HYPERLINK' not in text
     assert "'=HYPERLINK" in text
 
 
 def test_csv_downloads_neutralise_formulas(hostile_site):
-    files = sorted((hostile_site / "docs" / "data" / "csv").rglob("*.csv"))
+    files = sorted((hostile_site / "site" / "data" / "csv").rglob("*.csv"))
     assert files
     seen = False
     for file in files:
@@ -135,7 +135,7 @@ def test_csv_downloads_neutralise_formulas(hostile_site):
 
 
 def test_a_line_break_in_a_cell_stays_in_its_row_in_every_csv_download(hostile_site):
-    files = sorted((hostile_site / "docs").rglob("*.csv"))
+    files = sorted((hostile_site / "site").rglob("*.csv"))
     found = 0
     for file in files:
         rows = list(csv.reader(io.StringIO(file.read_bytes().decode("utf-8"), newline="")))  # read_text would turn \r into \n

@@ -64,10 +64,10 @@ def test_every_chart_has_summary_table_unit_source_and_csv(fixture_site):
             before_chart = section.split('<figure')[0]
             assert re.search(r"^- .+\.$", before_chart, re.M), "a plain-English summary before the chart"
             assert 'aria-label="Chart of' in section and 'role="img"' in section
-            assert '<details class="fp-table"' in section and "<summary>Data table:" in section
+            assert '<details class="fp-table"' in section and "<summary data-search-exclude>Data table:" in section
             assert "**Unit:**" in section and "**Source:**" in section
             csv = re.search(r"\(([./]*charts/[^)]+\.csv)\)", section)
-            assert csv and (page.parent / csv.group(1)).resolve().is_file()
+            assert csv and (fixture_site / "site" / page.parent.relative_to(docs) / csv.group(1)).resolve().is_file()
     assert checked > 5
 
 

@@ -21,7 +21,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _packages(build_dir: Path) -> list[Path]:
-    found = sorted(p for p in (build_dir / "docs" / "data" / "packages").iterdir() if p.is_dir())
+    found = sorted(p for p in (build_dir / "site" / "data" / "packages").iterdir() if p.is_dir())
     assert found
     return found
 
@@ -66,7 +66,7 @@ def test_a_wrong_hash_is_caught(fixture_site, tmp_path, offline):
     import shutil
 
     folder = tmp_path / "crime"
-    shutil.copytree(fixture_site / "docs" / "data" / "packages" / "crime", folder)
+    shutil.copytree(fixture_site / "site" / "data" / "packages" / "crime", folder)
     text = (folder / "datapackage.json").read_text(encoding="utf-8")
     (folder / "datapackage.json").write_text(re.sub(r"sha256:[0-9a-f]{4}", "sha256:0000", text, count=1), encoding="utf-8")
     from frictionless import Package
@@ -97,8 +97,8 @@ def test_builds_are_byte_reproducible(fixture_site, tmp_path):
     config = copy_fixture(tmp_path / "again")
     out = tmp_path / "again" / "build"
     build(load_settings(config), config, out)
-    first, second = fixture_site / "docs", out / "docs"
-    files = sorted(p.relative_to(first) for p in (first / "data").rglob("*") if p.is_file() and p.suffix != ".md")
+    first, second = fixture_site / "site", out / "site"
+    files = sorted(p.relative_to(first) for p in (first / "data").rglob("*") if p.is_file() and p.suffix != ".html")
     files += [Path("releases.xml")] + sorted(p.relative_to(first) for p in (first / "charts").glob("*.csv"))
     assert len(files) > 20
     for rel in files:
@@ -106,7 +106,7 @@ def test_builds_are_byte_reproducible(fixture_site, tmp_path):
 
 
 def test_suppressed_values_are_published_as_c_everywhere(fixture_site):
-    docs = fixture_site / "docs"
+    docs = fixture_site / "site"
     rows = list(csv.DictReader(open(docs / "data" / "csv" / "indicators" / "asb-incidents.csv", encoding="utf-8")))
     hidden = [r for r in rows if r["value"] == "[c]"]
     assert hidden and all(r["numerator"] == "[c]" for r in hidden)
@@ -120,16 +120,17 @@ def test_suppressed_values_are_published_as_c_everywhere(fixture_site):
 def test_csv_slices_per_force_and_indicator(fixture_site):
     docs = fixture_site / "docs"
     forces = sorted(p.stem for p in (docs / "forces").iterdir() if p.is_dir())
-    assert sorted(p.stem for p in (docs / "data" / "csv" / "forces").glob("*.csv")) == forces
+    static = fixture_site / "site" / "data" / "csv"
+    assert sorted(p.stem for p in (static / "forces").glob("*.csv")) == forces
     indicators = sorted(p.stem for p in (docs / "indicators").glob("*.md") if p.stem != "index")
-    assert sorted(p.stem for p in (docs / "data" / "csv" / "indicators").glob("*.csv")) == indicators
-    with open(docs / "data" / "csv" / "forces" / f"{forces[0]}.csv", encoding="utf-8") as f:
+    assert sorted(p.stem for p in (static / "indicators").glob("*.csv")) == indicators
+    with open(static / "forces" / f"{forces[0]}.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert rows and len({r["area_code"] for r in rows}) == 1
     assert {"indicator_id", "indicator_title", "area_name", "period_start", "period_end", "value", "unit"} <= set(rows[0])
     for page in (docs / "forces").glob("*/*.md"):
         for link in re.findall(r"\]\(([^)]*charts/[^)]*\.csv)\)", page.read_text(encoding="utf-8")):
-            assert (page.parent / link).resolve().is_file(), link
+            assert (fixture_site / "site" / page.parent.relative_to(docs) / link).resolve().is_file(), link
 
 
 def test_formula_like_text_is_neutralised_in_csv_slices(fixture_copy):
@@ -143,7 +144,7 @@ def test_formula_like_text_is_neutralised_in_csv_slices(fixture_copy):
         writer.writerows(rows)
     out = fixture_copy.parent / "build"
     build(load_settings(fixture_copy), fixture_copy, out)
-    text = "".join(p.read_text(encoding="utf-8") for p in (out / "docs" / "data" / "csv").rglob("*.csv"))
+    text = "".join(p.read_text(encoding="utf-8") for p in (out / "site" / "data" / "csv").rglob("*.csv"))
     assert "'=HYPERLINK" in text
     assert not re.search(r'(^|,)"?=HYPERLINK', text, re.M)
 
@@ -185,7 +186,7 @@ def test_revisions_come_from_package_changes(tmp_path):
 
 
 def test_atom_feed_is_valid_and_stable(fixture_site):
-    path = fixture_site / "docs" / "releases.xml"
+    path = fixture_site / "site" / "releases.xml"
     root = ElementTree.parse(path).getroot()
     assert root.tag == f"{ATOM}feed"
     for name in ("id", "title", "updated", "author"):

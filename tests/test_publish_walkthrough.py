@@ -143,7 +143,7 @@ def test_the_narrative_appears(durham):
 def test_national_figures_stay_in_the_comparisons(durham):
     page = (durham / "docs" / "forces" / "durham" / "safer-communities.md").read_text(encoding="utf-8")
     assert "England and Wales" in page
-    document = json.loads((durham / "docs" / "api/v1/indicators/burglary-of-homes.json").read_text(encoding="utf-8"))
+    document = json.loads((durham / "site" / "api/v1/indicators/burglary-of-homes.json").read_text(encoding="utf-8"))
     assert document["forces"][DURHAM]["england_and_wales"]["benchmark_value"] is not None
 
 
@@ -151,7 +151,7 @@ def test_one_force_partner_data_is_not_compared_with_itself(durham):
     page = (durham / "docs" / "forces" / "durham" / "supporting-victims.md").read_text(encoding="utf-8")
     assert "There is no England and Wales figure to compare with: the data has figures for only 1 force" in page
     assert "similar to England and Wales" not in page.split(PARTNER_ID)[-1][:3000]
-    document = json.loads((durham / "docs" / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
+    document = json.loads((durham / "site" / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
     national = document["forces"][DURHAM]["england_and_wales"]
     assert national["benchmark_value"] is None and "only 1 force" in national["reason"]
     assert all(row["value"] is None and "only 1 force" in row["reason"] for row in document["england_and_wales"])
@@ -169,31 +169,32 @@ def test_the_illustrative_indicator_says_so_everywhere(durham):
         assert "ILLUSTRATIVE" in text, page
         if page.parent.name != "data":
             assert text.count("Victims contacted within two days") == text.count("Victims contacted within two days (ILLUSTRATIVE)"), page
-    document = json.loads((docs / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
+    site = durham / "site"
+    document = json.loads((site / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
     assert "ILLUSTRATIVE" in document["title"] and "ILLUSTRATIVE" in document["illustrative"]
     assert document["records"] and all("ILLUSTRATIVE" in r["illustrative"] for r in document["records"])
-    index = json.loads((docs / "api/v1/indicators.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "api/v1/indicators.json").read_text(encoding="utf-8"))
     assert [i["illustrative"] for i in index["indicators"] if i["id"] == PARTNER_ID][0].startswith("ILLUSTRATIVE")
     assert not [i for i in index["indicators"] if i["id"] != PARTNER_ID and "illustrative" in i]
-    chart_csv = (docs / "charts" / f"durham--{PARTNER_ID}.csv").read_text(encoding="utf-8")
+    chart_csv = (site / "charts" / f"durham--{PARTNER_ID}.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(chart_csv)))
     assert rows and all(r["label"].startswith("ILLUSTRATIVE") for r in rows)
-    figure = json.loads((docs / "charts" / f"durham--{PARTNER_ID}.json").read_text(encoding="utf-8"))
+    figure = json.loads((site / "charts" / f"durham--{PARTNER_ID}.json").read_text(encoding="utf-8"))
     assert figure["layout"]["title"]["text"].startswith("ILLUSTRATIVE")
-    slices = [p for p in (docs / "data" / "csv").rglob("*.csv") if PARTNER_ID in p.read_text(encoding="utf-8")]
+    slices = [p for p in (site / "data" / "csv").rglob("*.csv") if PARTNER_ID in p.read_text(encoding="utf-8")]
     assert slices
     for file in slices:
         for row in csv.DictReader(io.StringIO(file.read_text(encoding="utf-8"))):
             if row.get("indicator_id") == PARTNER_ID:
                 assert "ILLUSTRATIVE" in row["indicator_title"], file
-    other = json.loads((docs / "api/v1/indicators/burglary-of-homes.json").read_text(encoding="utf-8"))
+    other = json.loads((site / "api/v1/indicators/burglary-of-homes.json").read_text(encoding="utf-8"))
     assert "ILLUSTRATIVE" not in other["title"] and "illustrative" not in other
 
 
 def test_the_note_on_a_figure_is_shown_and_published(durham):
     page = (durham / "docs" / "forces" / "durham" / "supporting-victims.md").read_text(encoding="utf-8")
     assert "- In the 12 months to March 2025 the figure was 91.4%.\n- This figure has a note. Counted from the case system after a change of supplier." in page
-    document = json.loads((durham / "docs" / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
+    document = json.loads((durham / "site" / f"api/v1/indicators/{PARTNER_ID}.json").read_text(encoding="utf-8"))
     assert document["forces"][DURHAM]["latest_note"] == "Counted from the case system after a change of supplier."
     assert [r["note"] for r in document["records"]] == [None, None, None, "Counted from the case system after a change of supplier."]
 
@@ -203,5 +204,5 @@ def test_the_package_page_shows_its_readme_and_the_zip_says_illustrative(durham)
 
     page = (durham / "docs" / "data" / f"{PARTNER}.md").read_text(encoding="utf-8")
     assert "## About this package" in page and "Counted from the service's case records each April." in page
-    with zipfile.ZipFile(durham / "docs" / "data" / "packages" / f"{PARTNER}.zip") as archive:
+    with zipfile.ZipFile(durham / "site" / "data" / "packages" / f"{PARTNER}.zip") as archive:
         assert "ILLUSTRATIVE" in archive.read(f"{PARTNER}/README.md").decode()

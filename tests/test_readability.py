@@ -92,7 +92,7 @@ def test_report_measures_written_pages_and_only_some_areas_on_a_large_site(tmp_p
         folder.mkdir()
         (folder / "index.md").write_text(FORCE_PAGE, encoding="utf-8")
     monkeypatch.setattr(readability, "MAX_AREAS", 3)
-    data = json.loads(readability.write_report(docs, skip=["about.md"]).read_text(encoding="utf-8"))
+    data = json.loads(readability.write_report(docs, docs, skip=["about.md"]).read_text(encoding="utf-8"))
     assert sorted(data["per_page"]) == ["forces/area-0/index.md", "forces/area-2/index.md", "forces/area-4/index.md",
                                         "index.md"]
     assert data["summaries"]["pages"] == 3 and "summaries" not in data["per_page"]["index.md"]

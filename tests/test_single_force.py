@@ -44,7 +44,7 @@ def test_pages_exist_only_for_that_force(example):
     assert sorted(p.name for p in (docs / "forces").iterdir() if p.is_dir()) == ["cambridgeshire"]
     assert sorted(p.stem for p in (docs / "forces" / "cambridgeshire").glob("*.md")) == [
         "communities", "index", "offenders", "transformation", "victims"]
-    assert sorted(p.stem for p in (docs / "data" / "csv" / "forces").glob("*.csv")) == ["cambridgeshire"]
+    assert sorted(p.stem for p in (example / "site" / "data" / "csv" / "forces").glob("*.csv")) == ["cambridgeshire"]
     assert sorted(p.name for p in (example / "site" / "forces").iterdir() if p.is_dir()) == ["cambridgeshire"]
     forces_index = (docs / "forces" / "index.md").read_text(encoding="utf-8")
     assert "Cambridgeshire" in forces_index and "Bedfordshire" not in forces_index
@@ -62,11 +62,11 @@ def test_partner_data_is_labelled_illustrative_everywhere(example):
     for name in PARTNERS:
         page = (docs / "data" / f"{name}.md").read_text(encoding="utf-8")
         assert '!!! warning "Illustrative data"' in page
-        with zipfile.ZipFile(docs / "data" / "packages" / f"{name}.zip") as archive:
+        with zipfile.ZipFile(example / "site" / "data" / "packages" / f"{name}.zip") as archive:
             assert "ILLUSTRATIVE DATA" in archive.read(f"{name}/README.md").decode()
         import pandas as pd
 
-        cover = pd.read_excel(docs / "data" / "packages" / f"{name}.ods", engine="odf", sheet_name="Cover_sheet", header=None)
+        cover = pd.read_excel(example / "site" / "data" / "packages" / f"{name}.ods", engine="odf", sheet_name="Cover_sheet", header=None)
         assert cover[0].astype(str).str.contains("ILLUSTRATIVE DATA").any()
     assert "(ILLUSTRATIVE)" in (docs / "data" / "index.md").read_text(encoding="utf-8")
     assert "ILLUSTRATIVE" in (docs / "indicators" / "proven-reoffending.md").read_text(encoding="utf-8")

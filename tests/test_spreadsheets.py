@@ -42,13 +42,13 @@ def _sheets(path: Path) -> dict[str, list[list[str]]]:
 
 
 def _spreadsheets(build: Path) -> list[Path]:
-    files = sorted((build / "docs" / "data" / "packages").glob("*.ods"))
+    files = sorted((build / "site" / "data" / "packages").glob("*.ods"))
     assert files
     return files
 
 
 def test_every_package_has_a_spreadsheet(fixture_site):
-    packages = {p.name for p in (fixture_site / "docs" / "data" / "packages").iterdir() if p.is_dir()}
+    packages = {p.name for p in (fixture_site / "site" / "data" / "packages").iterdir() if p.is_dir()}
     assert {p.stem for p in _spreadsheets(fixture_site)} == packages
 
 
@@ -84,11 +84,11 @@ def test_structure_follows_the_guidance(fixture_site):
 
 
 def test_tables_match_the_csv_files_and_pandas_reads_them(fixture_site):
-    path = fixture_site / "docs" / "data" / "packages" / "crime.ods"
+    path = fixture_site / "site" / "data" / "packages" / "crime.ods"
     frames = pd.read_excel(path, engine="odf", sheet_name=None, header=None)
     assert list(frames)[:3] == ["Cover_sheet", "Contents", "Notes"]
     table = pd.read_excel(path, engine="odf", sheet_name="Table_1", header=3, dtype=object)
-    with open(fixture_site / "docs" / "data" / "packages" / "crime" / "values.csv", encoding="utf-8") as f:
+    with open(fixture_site / "site" / "data" / "packages" / "crime" / "values.csv", encoding="utf-8") as f:
         records = list(csv.reader(f))
     assert list(table.columns) == records[0]
     assert len(table) == len(records) - 1
@@ -100,7 +100,7 @@ def test_tables_match_the_csv_files_and_pandas_reads_them(fixture_site):
 
 
 def test_cover_sheet_has_source_licence_and_citation(fixture_site):
-    cover = [r[0] for r in _sheets(fixture_site / "docs" / "data" / "packages" / "crime.ods")["Cover_sheet"] if r]
+    cover = [r[0] for r in _sheets(fixture_site / "site" / "data" / "packages" / "crime.ods")["Cover_sheet"] if r]
     text = "\n".join(cover)
     for words in ("Source", "Licence", "Open Government Licence v3.0", "How to cite", "[c] means"):
         assert words in text

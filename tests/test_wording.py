@@ -74,11 +74,11 @@ def test_plain_text_strips_markdown_html_and_tables():
     assert text == "Head. Some bold text. A link item. Burglary - homes."
 
 
-def test_plain_text_leaves_out_data_tables_and_carried_markers_and_reads_entities():
+def test_plain_text_leaves_out_data_tables_and_html_blocks_markup_and_reads_entities():
     from forcepages import datatables
 
     table = datatables.table(["Period", "Value"], [["January 2022", "1.2"]], "Data table: Burglary")
-    block = datatables.carry("<ul>\n<li>The figure was 1.2 &amp; rising.</li>\n</ul>\n" + datatables.bare(table))
+    block = datatables.block("<ul>\n<li>The figure was 1.2 &amp; rising.</li>\n</ul>\n" + table)
     text = readability.plain_text(f"# Head\n\n{table}\n\n{block}\n\nAfter &lt;b&gt; the table.\n")
     assert text == "Head. The figure was 1.2 & rising. After <b> the table."
 
@@ -174,14 +174,13 @@ def test_value_formatter_matches_the_written_out_rule(x, decimals, unit, with_un
 @settings(max_examples=300, deadline=None)
 @given(value=st.one_of(st.text(alphabet=st.sampled_from("ab-&<>\"' 1.£"), max_size=20), st.text(max_size=12), st.integers(),
                        st.floats(allow_nan=True)))
-def test_table_cells_are_escaped_as_html_escape_then_dashes_hidden(value):
+def test_table_cells_are_escaped_as_html_escape(value):
     import html
 
     from forcepages import datatables
-    expected = html.escape(str(value), quote=False).replace("--", datatables.DASHES)
+    expected = html.escape(str(value), quote=False)
     assert datatables._text(value) == expected
     assert datatables._cell(value) == expected
-    assert "--" not in datatables._text(value)
 
 
 @settings(max_examples=500, deadline=None)

@@ -1,4 +1,8 @@
-"""The one pass: validate, load, compute, compose, render, publish, then MkDocs; swapped in only at the end."""
+"""The one pass: validate, load, compute, compose, render, publish, then the site engine; swapped in only at the end.
+
+build/docs holds only what the engine renders; charts, downloads, the API, the feed and reports are written to a
+folder beside it (static/) and put into the site, at the same addresses, after the engine has run.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ class BuildReport:
     charts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)  # this process's peak resident MB by the end of each stage
-    docs: Path | None = None
+    docs: Path | None = None  # the Markdown (and the site's CSS and JavaScript)
     site: Path | None = None
 
 
@@ -68,17 +72,20 @@ def _warm_up() -> None:
     mkdocs_run.preload()
 
 
-def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock) -> list[tuple[str, str]]:
-    """Write the complete docs folder: Markdown pages, charts, API, data downloads and assets."""
+def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
+                  static: Path | None = None) -> list[tuple[str, str]]:
+    """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
+    data downloads, feed and reports."""
+    static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
-    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, docs=docs))  # not kept
+    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, static=static))  # not kept
     templates = settings.root / "site_src" / "templates"
     env = render.environment(templates)
     areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
     try:
         site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
-        site.pages += publish.publish_data(data, results, settings, docs)  # packages, zips, ODS, CSV slices, feed, API
+        site.pages += publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
         site.pages += [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
                                                     data.similar_stability, data.areas, composer.dates["figures_up_to"]),
                        methodology.api_page(results)]
@@ -91,7 +98,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
-    readability.write_report(docs, skip=[path for _, path in extra])  # measured from the pages as written
+    readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
     clock.lap("readability")
     report.pages, report.charts = area_count + len(site.pages) + len(extra), worker_charts + composer.chart_count
     return [("API", "api.md")] + publish.DATA_NAV + extra
@@ -108,14 +115,15 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
     work = Path(tempfile.mkdtemp(prefix=swap.work_prefix(), dir=out))
     try:
-        docs, site = work / "docs", work / "site"
+        docs, site, static = work / "docs", work / "site", work / "static"
         docs.mkdir()
-        extra = generate_docs(data, settings, docs, report, clock)
+        static.mkdir()
+        extra = generate_docs(data, settings, docs, report, clock, static)
         del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
         gc.collect()
-        build_site(config_file, docs, site, extra, strict=strict)
+        build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
-        clock.lap("mkdocs")
+        clock.lap("site")
         swap.swap_in(work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)

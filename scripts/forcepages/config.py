@@ -47,6 +47,7 @@ class Settings:
     overdispersion: str = "additive"  # "additive" (random effects), "multiplicative" or "none": see stats/overdispersion.py
     freshness_years: int = 3  # figures ending this many years before the newest figure on the site are not judged
     national_min_areas: int | None = None  # England and Wales is added up only from this many areas (None: all of area_type)
+    engine: str = "mkdocs"  # what turns build/docs into build/site: "mkdocs" (MkDocs Material) or "zensical"
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -67,7 +68,7 @@ _TYPES: dict[str, type] = {
     "scope": list, "area_type": str, "area_label": str, "narratives": str, "pages": str,
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
-    "overdispersion": str, "freshness_years": int, "national_min_areas": int,
+    "overdispersion": str, "freshness_years": int, "national_min_areas": int, "engine": str,
 }
 
 
@@ -98,6 +99,9 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     return data
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
 def load_settings(config_file: Path) -> Settings:
     """Read mkdocs.yml; report every unknown key and wrong type at once."""
     data = read_mkdocs_yml(config_file)
@@ -120,6 +124,8 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "spc_two_of_three_version" should be "2023" or "original"')
     if extra.get("area_pages", "per-domain") not in ("per-domain", "single"):
         errors.append('setting "area_pages" should be "per-domain" or "single"')
+    if extra.get("engine", "mkdocs") not in ENGINES:
+        errors.append(f'setting "engine" should be "mkdocs" or "zensical", not {extra.get("engine")!r}')
     if extra.get("overdispersion", "additive") not in ("additive", "multiplicative", "none"):
         errors.append('setting "overdispersion" should be "additive", "multiplicative" or "none"')
     if isinstance(extra.get("freshness_years", 3), int) and not 1 <= extra.get("freshness_years", 3) <= 50:

@@ -1,26 +1,21 @@
-"""The data tables beneath charts, and other finished HTML, carried through MkDocs inside a comment.
+"""The data tables beneath charts, and other finished HTML, written into the Markdown as raw HTML blocks.
 
-A force page can hold hundreds of table cells. Python-Markdown would run its inline patterns over every cell and
-Material's search would parse and index every number, which made tables most of the MkDocs build time. So each
-table is written as escaped HTML inside ``<!-- fp-table ... -->``: Markdown passes a comment through untouched and
-search skips it. ``mkdocs_hooks.on_post_page`` then takes the comment markers away, so the page holds a real
-``<table>`` (with column and row headers) for screen readers and for readers without JavaScript.
+A force page can hold hundreds of table cells. Each table is a real ``<table>`` (with column and row headers, for
+screen readers and for readers without JavaScript) inside a ``<details>`` block: Python-Markdown passes a raw HTML
+block through without running its inline patterns over the cells, so any engine (MkDocs, Zensical, plain
+``mkdocs build``) shows it as written. ``data-search-exclude`` on its caption and table (Material's search setting
+for an element) keeps the figures out of the search index.
 
-The figure-by-figure sections of a single area page (left out of search anyway) are carried the same way, whole,
-in ``<!-- fp-html ... -->`` (see ``carry``): that is most of the Markdown of a large site, and Python-Markdown would
-otherwise spend most of the MkDocs build on it.
+Other finished HTML (maps, overviews, the figure-by-figure sections of an area page) goes into the Markdown the same
+way, whole, inside one ``<div>`` (see ``block``), with no blank lines, so that Markdown sees a single raw block.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
-START, END = "<!-- fp-table\n", "\n-->"
-HTML_START = "<!-- fp-html\n"
-DASHES = "-&#45;"  # "--" while carried (escaped text never holds this: its "&" would be "&amp;")
-FOUND = re.compile(r"<!-- fp-(?:table|html)\n(.*?)\n-->", re.S)
+SEARCH_EXCLUDE = "data-search-exclude"
 
 
 @dataclass(frozen=True)
@@ -31,26 +26,21 @@ class Link:
     href: str
 
 
-def _hide_dashes(text: str) -> str:
-    """No ``--`` (which would end or break the comment that carries the HTML): uncomment puts them back. One pass
-    leaves none, as the replacement ends in ";"."""
-    return text.replace("--", DASHES)
-
-
 def _text(value: object) -> str:
-    """Cell text, HTML escaped (as html.escape with quote=False), with no ``--``."""
+    """Cell text, HTML escaped (as html.escape with quote=False)."""
     text = value if value.__class__ is str else str(value)
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("--", DASHES) if "--" in text else text
+    return text
 
 
 def page_href(href: str) -> str:
-    """The built page's address: forcepages always builds with use_directory_urls off, so x.md becomes x.html."""
+    """The built page's address: forcepages always builds with use_directory_urls off, so x.md becomes x.html
+    (raw HTML is not rewritten by the engine)."""
     path, _, anchor = href.partition("#")
     if path.endswith(".md"):
         path = path[:-3] + ".html"
-    return _hide_dashes(html.escape(path + ("#" + anchor if anchor else ""), quote=True))
+    return html.escape(path + ("#" + anchor if anchor else ""), quote=True)
 
 
 def _cell(value: object) -> str:
@@ -65,28 +55,13 @@ def table(header: list[str], rows: list[list[object]], caption: str, anchor: str
     head = "".join(f'<th scope="col">{_text(h)}</th>' for h in header)
     body = "\n".join(f'<tr><th scope="row">{_cell(row[0])}</th>' + "".join(f"<td>{_cell(c)}</td>" for c in row[1:]) + "</tr>"
                      for row in rows)
-    ident = f' id="{_hide_dashes(html.escape(anchor, quote=True))}"' if anchor else ""
-    return (f'{START}<details class="fp-table"{ident}>\n<summary>{_text(caption)}</summary>\n'
-            f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</details>{END}")
+    ident = f' id="{html.escape(anchor, quote=True)}"' if anchor else ""
+    return (f'<details class="fp-table"{ident}>\n<summary {SEARCH_EXCLUDE}>{_text(caption)}</summary>\n'
+            f"<table {SEARCH_EXCLUDE}>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</details>")
 
 
-def bare(carried_table: str) -> str:
-    """A table from table() without its comment markers, for use inside a carried block."""
-    return carried_table.removeprefix(START).removesuffix(END)
-
-
-def carry(block: str) -> str:
-    """Finished HTML (made from escaped text only) carried through Markdown and search in a comment.
-
-    Any ``--`` becomes ``-&#45;`` while carried, so that nothing can end the comment early (uncomment puts it back),
-    and blank lines go so that Markdown sees one block.
-    """
-    body = "\n".join(line for line in block.strip().splitlines() if line.strip())
-    return f"{HTML_START}{_hide_dashes(body)}{END}"
-
-
-def uncomment(page_html: str) -> str:
-    """The built page with each carried table or block put in place."""
-    if START not in page_html and HTML_START not in page_html:
-        return page_html
-    return FOUND.sub(lambda m: m.group(1).replace(DASHES, "--"), page_html)
+def block(html_text: str) -> str:
+    """Finished HTML (made from escaped text only) as one raw HTML block of the Markdown: wrapped in a ``<div>``,
+    with blank lines taken out so that Markdown sees one block, left out of search."""
+    body = "\n".join(line for line in html_text.strip().splitlines() if line.strip())
+    return f'<div class="fp-html" {SEARCH_EXCLUDE}>\n{body}\n</div>'

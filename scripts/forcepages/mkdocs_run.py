@@ -1,23 +1,36 @@
-"""Run MkDocs Material on the generated docs folder, with the settings the site depends on enforced."""
+"""The site step: one ordinary run of the engine (MkDocs Material or Zensical) on the generated docs folder, with the
+settings the site depends on enforced, then the static files (charts, downloads, API, feed, reports) put beside it.
+
+The docs folder holds only what the engine renders (Markdown, the site's CSS and JavaScript): everything else is
+written to a folder of its own and linked or copied into the site afterwards, at the same addresses.
+"""
 
 from __future__ import annotations
 
 import copy
 import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from . import mkdocs_parts
+import yaml
+
 from .config import read_mkdocs_yml
 from .errors import BuildError
 from .escape import xml_text
 from .paths import PACKAGE_DIR
 
 OVERRIDES = PACKAGE_DIR / "overrides"
-HOOKS = PACKAGE_DIR / "mkdocs_hooks.py"
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "def_list", "admonition", {"toc": {"permalink": False}}]
 NAV = [{"Home": "index.md"}, {"Police forces": "forces/index.md"}, {"Indicators": "indicators/index.md"},
        {"Data": "data/index.md"}, {"Methodology": "methodology.md"}, {"Glossary": "glossary.md"}]
+# Pages link to the static files (charts, downloads, API), which the engine never sees: such links are not
+# reported by MkDocs (the link checker on the built site still fails on any broken link).
+VALIDATION = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
 
 
 def _theme(raw: dict[str, Any]) -> dict[str, Any]:
@@ -37,31 +50,58 @@ def _theme(raw: dict[str, Any]) -> dict[str, Any]:
     return theme
 
 
-def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[str], strict: bool = True, plain: bool = False,
-               parts: int | None = None) -> None:
-    """mkdocs build of ``docs`` into ``site``; MkDocs warnings fail the build when strict.
-
-    A large site is built in ``parts`` processes at once (by default one per core, from mkdocs_parts.MIN_PAGES
-    pages). ``plain`` leaves out forcepages' own hooks and runs one process, for measuring plain MkDocs.
-    """
+def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], strict: bool = True) -> dict[str, Any]:
+    """The engine's settings: the publisher's mkdocs.yml with forcepages' own enforced."""
     raw = read_mkdocs_yml(config_file)
     nav = raw.get("nav") or NAV + [{title: page} for title, page in extra_pages]
     css = ["assets/forcepages.css"] + [c for c in raw.get("extra_css", []) if c != "assets/forcepages.css"]
     js = ["assets/forcepages.js"] + [j for j in raw.get("extra_javascript", []) if j != "assets/forcepages.js"]
-    options: dict[str, Any] = {
+    settings: dict[str, Any] = {
         "docs_dir": str(docs), "site_dir": str(site), "theme": _theme(raw), "use_directory_urls": False,
-        "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict,
+        "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict, "validation": VALIDATION,
         "markdown_extensions": raw.get("markdown_extensions") or EXTENSIONS,
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
-        "hooks": [] if plain else [str(HOOKS)],
+        "hooks": [],
     }
     if raw.get("site_name") is not None:  # the theme writes it into every page as it is: escaped here, once
-        options["site_name"] = xml_text(raw["site_name"])
-    parts = 1 if plain else (parts or mkdocs_parts.parts_for(docs))
-    if parts > 1:
-        mkdocs_parts.build_in_parts(config_file, options, parts, run)
+        settings["site_name"] = xml_text(raw["site_name"])
+    return settings
+
+
+def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
+               strict: bool = True, engine: str = "mkdocs") -> None:
+    """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; MkDocs warnings
+    fail the build when strict."""
+    settings = options(config_file, docs, site, extra_pages, strict)
+    if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
+        check_links(docs, static)
+    if engine == "zensical":
+        run_zensical(config_file, settings)
+    elif engine == "mkdocs":
+        run_mkdocs(config_file, settings)
     else:
-        run(config_file, options)
+        raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
+    if static is not None:
+        link_tree(static, site)
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def check_links(docs: Path, static: Path) -> None:
+    """Every relative Markdown link leads to a page in ``docs`` or a file in ``static`` (what MkDocs' own link check
+    did when every file was in docs): a BuildError lists the first broken ones."""
+    broken = []
+    for page in docs.rglob("*.md"):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or ":" in path or path.startswith("/"):
+                continue
+            rel = os.path.normpath(os.path.join(page.parent.relative_to(docs).as_posix(), path))
+            if not ((docs / rel).exists() or (static / rel).exists()):
+                broken.append(f"{page.relative_to(docs).as_posix()}: {target}")
+    if broken:
+        raise BuildError("Links to pages or files that do not exist: " + "; ".join(sorted(broken)[:10]))
 
 
 def preload() -> None:
@@ -73,29 +113,73 @@ def preload() -> None:
     import mkdocs.config  # noqa: F401
 
 
-# Which part of the site this process builds (index, number of parts); read by mkdocs_hooks.
-PART = (0, 1)
-
-
-def run(config_file: Path, options: dict[str, Any], part: tuple[int, int] = (0, 1)) -> None:
-    """One MkDocs build with ``options``; with ``part`` (0, n), the build forks the other n - 1 parts once its
-    navigation is made (mkdocs_parts), and each process writes only its own part of the pages."""
-    global PART
+def run_mkdocs(config_file: Path, settings: dict[str, Any]) -> None:
+    """One ``mkdocs build`` through MkDocs' public API."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    PART = part
     try:
-        config = load_config(config_file=str(config_file), **copy.deepcopy(options))  # MkDocs mutates them
+        config = load_config(config_file=str(config_file), **copy.deepcopy(settings))  # MkDocs mutates them
         build(config)
     except (Abort, ConfigurationError) as exc:
-        mkdocs_parts.leave_if_forked(f"MkDocs could not build the site: {exc}")
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
-    except BaseException as exc:
-        mkdocs_parts.leave_if_forked(f"{type(exc).__name__}: {exc}")
-        raise
-    finally:
-        PART = (0, 1)
-    mkdocs_parts.leave_if_forked(None)
+
+
+def zensical_config(config_file: Path, settings: dict[str, Any]) -> Path:
+    """The settings as a config file of their own beside docs/ and site/ (Zensical wants site_dir in the config's
+    folder, and reads no settings from the command line): returns its path."""
+    docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
+    folder = site.parent
+    raw = read_mkdocs_yml(config_file)
+    written = {k: v for k, v in raw.items() if k not in ("hooks", "docs_dir", "site_dir", "strict", "validation")}
+    written.update({k: v for k, v in settings.items() if k not in ("hooks", "strict", "validation")})
+    written.update(docs_dir=os.path.relpath(docs, folder), site_dir=os.path.relpath(site, folder))
+    target = folder / "zensical.yml"
+    target.write_text(yaml.safe_dump(written, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def zensical_command() -> list[str]:
+    """The zensical command installed beside this Python (else the one on PATH)."""
+    beside = Path(sys.executable).with_name("zensical")
+    return [str(beside) if beside.exists() else (shutil.which("zensical") or "zensical")]
+
+
+def run_zensical(config_file: Path, settings: dict[str, Any]) -> None:
+    """One ``zensical build`` of a config written for it; a failure is a BuildError with Zensical's own words."""
+    target = zensical_config(config_file, settings)
+    try:
+        done = subprocess.run(zensical_command() + ["build", "-f", str(target)], cwd=target.parent,
+                              capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise BuildError(f"Zensical could not be started ({exc}): install it (pip install zensical) or set "
+                         f'engine: mkdocs under extra.forcepages in {config_file}.') from exc
+    index = Path(settings["site_dir"]) / "index.html"
+    if done.returncode != 0 or not index.is_file():
+        said = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise BuildError(f"Zensical could not build the site (exit code {done.returncode}):\n{said}")
+
+
+def link_tree(source: Path, target: Path) -> int:
+    """Put every file under ``source`` at the same place under ``target``: a hard link where the file system allows
+    it, else a copy. Returns how many files."""
+    count, can_link = 0, True
+    for folder, _, names in os.walk(source):
+        into = os.path.join(target, os.path.relpath(folder, source))
+        os.makedirs(into, exist_ok=True)
+        for name in names:
+            src, dest = os.path.join(folder, name), os.path.join(into, name)
+            if os.path.lexists(dest):
+                os.unlink(dest)
+            if can_link:
+                try:
+                    os.link(src, dest)
+                    count += 1
+                    continue
+                except OSError:  # another file system, or links not supported
+                    can_link = False
+            shutil.copyfile(src, dest)
+            count += 1
+    return count

@@ -2,7 +2,7 @@
 
 Every verdict here is read from the judgement made in compute (``AreaResult.status``, ``vs_national``,
 ``vs_similar``, see judge.py); nothing is decided again. A verdict is always a symbol and words, never colour alone.
-Both tables are finished HTML (escaped text only), carried through MkDocs by ``datatables.carry``.
+Both tables are finished HTML (escaped text only), written into the Markdown as raw HTML blocks by ``datatables.block``.
 """
 
 from __future__ import annotations

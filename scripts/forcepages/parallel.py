@@ -114,16 +114,3 @@ def _start(function: Callable[..., Any], shared: tuple[Any, ...]) -> None:
 def _run(item: Any) -> Any:
     function, shared = _worker["call"]
     return function(*shared, item)
-
-
-def prepare_fork() -> None:
-    """For mkdocs_parts only (delete with it): forked children die with this process, and objects are frozen out
-    of garbage collection until after_fork."""
-    lifeline.install()
-    gc.collect()
-    gc.freeze()
-
-
-def after_fork() -> None:
-    """For mkdocs_parts only (delete with it)."""
-    gc.unfreeze()

@@ -17,9 +17,9 @@ DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and correct
 
 
 
-def write_chart(chart: Chart, docs: Path) -> None:
-    """One chart's figure JSON and CSV (the compose stage calls this as each chart is made)."""
-    folder = docs / "charts"
+def write_chart(chart: Chart, static: Path) -> None:
+    """One chart's figure JSON and CSV under ``static``/charts (the compose stage calls this as each chart is made)."""
+    folder = static / "charts"
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(chart.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     (folder / f"{chart.chart_id}.json").write_text(text, encoding="utf-8")

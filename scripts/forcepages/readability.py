@@ -257,11 +257,11 @@ def report(measured: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def write_report(docs: Path, skip: Iterable[str] = ()) -> Path:
-    """Measure the pages written under docs (measure_docs) and write reports/readability.json there (the engine copies
-    it to site/reports/)."""
+def write_report(docs: Path, static: Path, skip: Iterable[str] = ()) -> Path:
+    """Measure the pages written under docs (measure_docs) and write reports/readability.json under static (put in
+    site/reports/ after the engine runs)."""
     data = report(measure_docs(docs, skip))
-    target = docs / REPORT
+    target = static / REPORT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return target

@@ -33,8 +33,8 @@ def _environment(overrides: str | None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
         trim_blocks=False, lstrip_blocks=False, auto_reload=True,
     )
-    env.filters.update(html_text=wording.html_text, carry=datatables.carry, bare_table=datatables.bare,
-                       page_href=datatables.page_href, href=link_target)
+    env.filters.update(html_text=wording.html_text, html_block=datatables.block, page_href=datatables.page_href,
+                       href=link_target)
     return env
 
 

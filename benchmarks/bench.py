@@ -37,7 +37,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "pages": report.pages,
 PLAIN_ENGINE = """
 import json, sys, time
 from pathlib import Path
-from forcepages.mkdocs_run import build_site
+from forcepages.site.engine import build_site
 config, docs, site, engine = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 start = time.perf_counter()
 build_site(config, docs, site, [("API", "api.md")], strict=False, engine=engine)  # the engine alone: no static files
@@ -49,13 +49,13 @@ import io, json, sys, time
 from pathlib import Path
 import pandas as pd
 from forcepages import contract, fastcheck
-from forcepages.tables import read_text
+from forcepages.validate.tables import read_text
 mode, file, schema_file = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 schema = json.loads(schema_file.read_text())
 start = time.perf_counter()
 if mode == "frictionless":
     from frictionless import Resource
-    from forcepages.frictionless_check import _safe_descriptor
+    from forcepages.validate.frictionless_check import _safe_descriptor
     res = _safe_descriptor({"resources": [{"name": "v", "path": file.name, "schema": schema}]})["resources"][0]
     report = Resource(res, basepath=str(file.parent)).validate(limit_errors=1000)
     found = len(report.tasks[0].errors)
@@ -69,7 +69,7 @@ else:
     else:  # fastcheck: read the cells, the Table Schema rules, then the same contract checks
         cells = fastcheck.read_cells(text)
         found = len(fastcheck.check_cells(*cells, schema))
-        from forcepages.tables import frame_from_cells
+        from forcepages.validate.tables import frame_from_cells
         frame, _ = frame_from_cells(*cells, file.name)
     typed, problems = contract.check_values(frame, file.name, catalogue, codes)
     found = len(problems)

@@ -113,10 +113,10 @@ def test_small_numbers_are_suppressed_everywhere(api, fixture_site):
 @pytest.mark.parametrize("chunk", [1, 7, 100_000])
 def test_documents_written_a_chunk_of_records_at_a_time_are_the_same_bytes(fixture_site, tmp_path, monkeypatch, chunk):
     """write_document streams the records; the file must be exactly dump() of the whole indicator_document."""
-    from forcepages import api as api_module
-    from forcepages.compute import compute_all
+    from forcepages.publish import api as api_module
+    from forcepages.compute.indicators import compute_all
     from forcepages.config import load_settings
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     settings = load_settings(FIXTURE / "mkdocs.yml")
     data = validate_and_load(settings)

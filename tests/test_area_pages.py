@@ -133,8 +133,9 @@ def test_figure_section_block_is_the_html_markdown_would_make(text):
     that Python-Markdown makes of the Markdown section, hostile text included."""
     import markdown
 
-    from forcepages import datatables, render, wording
-    from forcepages.mkdocs_run import EXTENSIONS
+    from forcepages.compose import datatables, wording
+    from forcepages.render import markdown as render
+    from forcepages.site.engine import EXTENSIONS
 
     t = wording.md(text)
     table = datatables.table(["Period", "Value"], [[f"2023 {text}", "1.0"]], f"Data table: {text}")

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from forcepages import charts
+from forcepages.compose import charts
 from forcepages.indicator import Indicator
 
 

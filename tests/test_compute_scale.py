@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forcepages import benchmark_figures
+from forcepages.compute import benchmark_figures
 from forcepages.indicator import Indicator
 
 
@@ -55,7 +55,7 @@ def test_wide_first_is_the_pivot_table_it_replaces(rows):
 
 def _national_by_groupby(frame, meta, weights, area_type):
     """benchmark_figures.national_series as it was written with pandas' groupby: the oracle for the numpy grouping."""
-    from forcepages import stats
+    from forcepages.compute import stats
     given = frame[frame["area_code"].eq("K04000001")].set_index("period")
     forces = frame[frame["area_type"].eq(area_type)]
     rows = []

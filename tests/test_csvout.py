@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forcepages import csvout
+from forcepages.publish import csvout
 
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab =+-@\t\r\n",1.£[c]'), max_size=8), st.text(max_size=6))
 FLOAT = st.one_of(st.floats(allow_nan=True, allow_infinity=False), st.sampled_from([0.1234567, -1e-7, 12345678.9, 1e20]))

@@ -10,11 +10,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from forcepages import datatables, mkdocs_run
+from forcepages.compose import datatables
+from forcepages.site import engine as mkdocs_run
 from forcepages.config import ConfigError, load_settings
 from forcepages.errors import BuildError
-from forcepages.mkdocs_run import EXTENSIONS, build_site, link_tree
-from forcepages.publish import DATA_NAV
+from forcepages.site.engine import EXTENSIONS, build_site, link_tree
+from forcepages.publish.outputs import DATA_NAV
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import copy_fixture
 from forcepages.config import load_settings
 from forcepages.errors import Problem, ValidationFailed
-from forcepages.load import validate_and_load
+from forcepages.validate.load import validate_and_load
 
 VALUES = "datapackages/crime/values.csv"
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -18,7 +18,7 @@ from conftest import ROOT
 from forcepages.cli import main
 from forcepages.config import load_settings
 from forcepages.errors import ValidationFailed
-from forcepages.load import validate_and_load
+from forcepages.validate.load import validate_and_load
 
 SUBPROCESS_SAMPLE = ["value-not-a-number", "path-remote-url", "values-latin1", "descriptor-malformed-json",
                      "key-repeated", "path-symlink-outside", "descriptor-nested-100000", "path-nul-byte", "readme-symlink-secrets"]

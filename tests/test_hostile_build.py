@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import copy_fixture
-from forcepages import serve, swap
+from forcepages.site import serve, swap
 from forcepages.build import build
 from forcepages.cli import main
 from forcepages.config import load_settings
@@ -262,7 +262,8 @@ def test_front_matter_titles_round_trip(title):
     """Front matter is written by the YAML library: the title read back is the title (as HTML text), and nothing else."""
     import yaml
 
-    from forcepages import render, wording
+    from forcepages.render import markdown as render
+    from forcepages.compose import wording
 
     text = render.front_matter(f'---\ntitle: "{wording.md(title)}"\n---\n\n# {wording.md(title)}\n')
     head = text.split("---\n")[1]
@@ -273,7 +274,7 @@ def test_front_matter_titles_round_trip(title):
 def test_area_folder_names_never_collide(tmp_path):
     """Two areas with one name, a third named like the first's folder with its code, one named like a fixed chart:
     every area still gets its own folder."""
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     config = copy_fixture(tmp_path / "site")
     areas = config.parent / "datapackages/reference/areas.csv"

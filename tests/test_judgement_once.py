@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from forcepages import judge
+from forcepages.compute import judge
 from forcepages.build import build
 from forcepages.config import load_settings
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from forcepages import verdict_words
-from forcepages import wording
+from forcepages.compose import verdict_words
+from forcepages.compose import wording
 from forcepages.indicator import Indicator
 
 POLARITIES = ("higher-is-better", "lower-is-better", "no-judgement")
@@ -39,7 +39,7 @@ def test_a_similar_figure_with_a_big_gap_says_the_gap_is_within_the_usual_differ
     ("higher", "no-judgement", "Higher is not better or worse"),
 ])
 def test_clear_differences_say_which_way_is_better(category, polarity, expected):
-    from forcepages.stats import judgement
+    from forcepages.compute.stats import judgement
 
     bench = {"category": category, "judgement": judgement(category, polarity), "benchmark": 2.65}
     text = verdict_words.comparison(bench, "judged", replace(META, polarity=polarity), "England and Wales", 1.90 if category == "lower" else 3.5)

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from forcepages.config import Settings, load_settings
 from forcepages.errors import ValidationFailed
-from forcepages.load import validate_and_load
+from forcepages.validate.load import validate_and_load
 
 EXAMPLE = ROOT / "examples" / "cambridgeshire"
 

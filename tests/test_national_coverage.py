@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from forcepages.benchmark_figures import national_series
+from forcepages.compute.benchmark_figures import national_series
 from forcepages.indicator import Indicator
 
 META = Indicator("t", "T", measure="proportion")
@@ -70,9 +70,9 @@ def test_the_setting_is_read_and_checked(fixture_copy):
 def test_the_fixture_site_loses_its_added_up_figures_when_more_forces_are_needed(fixture_copy):
     """On the fixture (5 forces, no published England and Wales rows for burglary), asking for 6 leaves burglary with
     no national figure and each force's summary says why; asking for 5 (the default) keeps them."""
-    from forcepages.compute import compute_all
+    from forcepages.compute.indicators import compute_all
     from forcepages.config import load_settings, replace
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     settings = load_settings(fixture_copy)
     data = validate_and_load(settings)

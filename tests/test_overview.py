@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from forcepages import article_text, maps, overview
-from forcepages.result_types import AreaResult
-from forcepages.wording import banned_words
+from forcepages.site import article_text
+from forcepages.compose import maps, overview
+from forcepages.compute.result_types import AreaResult
+from forcepages.compose.wording import banned_words
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -265,7 +266,7 @@ def test_an_outline_that_is_not_a_plain_path_is_refused(fixture_copy):
     """area_shapes.csv is written into the page as it is, so anything but M, L, Z and numbers is a problem."""
     from forcepages.config import load_settings
     from forcepages.errors import ValidationFailed
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     file = fixture_copy.parent / "datapackages/reference/area_shapes.csv"
     lines = file.read_text(encoding="utf-8").splitlines()

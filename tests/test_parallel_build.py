@@ -9,7 +9,8 @@ import multiprocessing
 import pandas as pd
 import pytest
 
-from forcepages import compute, parallel
+from forcepages.compute import indicators as compute
+from forcepages import parallel
 from forcepages.build import build
 from forcepages.config import load_settings
 
@@ -48,7 +49,7 @@ def test_an_error_in_a_worker_stops_the_build_cleanly(tmp_path, monkeypatch):
 
 def test_csv_slices_written_in_chunks_are_identical(fixture_site, tmp_path, monkeypatch):
     """Large tables are turned into CSV text a chunk of rows at a time; the slices must not change."""
-    from forcepages import downloads
+    from forcepages.publish import downloads
 
     monkeypatch.setattr(downloads, "CHUNK_ROWS", 7)
     config = copy_fixture(tmp_path / "src")
@@ -88,7 +89,7 @@ def test_packages_published_by_a_worker_or_here_are_identical(fixture_site, tmp_
 
 
 def test_an_error_publishing_packages_in_the_worker_fails_the_build_here(tmp_path, monkeypatch):
-    from forcepages import downloads
+    from forcepages.publish import downloads
 
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
@@ -106,7 +107,7 @@ def test_work_given_to_do_meanwhile_runs_once_and_changes_no_statistic(fixture_s
     """compute_all runs ``meanwhile`` in the build process while the workers compute (or after, alone)."""
     import os
 
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
     config = fixture_site.parent / "mkdocs.yml"
     settings = load_settings(config)
     data = validate_and_load(settings)

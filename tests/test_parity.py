@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import forcepages.fastcheck as fastcheck
+import forcepages.validate.fastcheck as fastcheck
 from badcorpus import CASES, compose, load_case
-from forcepages.frictionless_check import _safe_descriptor
+from forcepages.validate.frictionless_check import _safe_descriptor
 
 VALUES = "datapackages/crime"
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from conftest import ROOT
 from forcepages.cli import main
 from forcepages.errors import Problem
-from forcepages.frictionless_check import HINTS
-from forcepages.problem_report import annotation
+from forcepages.validate.frictionless_check import HINTS
+from forcepages.validate.problem_report import annotation
 
 SOURCE = ROOT / "scripts" / "forcepages"
 TABLE_ROW = re.compile(r"^\| `([a-z0-9-]+)` \| (.+?) \| (.+?) \|$")

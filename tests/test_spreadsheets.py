@@ -14,7 +14,7 @@ from odf.namespaces import TABLENS
 from odf.opendocument import load
 from odf.table import CoveredTableCell, Table, TableCell, TableRow
 
-from forcepages import spreadsheets
+from forcepages.publish import spreadsheets
 
 GSS = {"[x]", "[z]", "[c]", "[low]", "[u]"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forcepages.stats import count_interval, rate_interval, year_on_year
+from forcepages.compute.stats import count_interval, rate_interval, year_on_year
 
 
 def test_rise_when_intervals_do_not_overlap() -> None:

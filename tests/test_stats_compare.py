@@ -7,16 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from forcepages.stats import (
-    CATEGORIES,
-    SIMILAR_AVERAGE_CONVENTION,
-    compare,
-    compare_many,
-    interval_for,
-    is_much,
-    judgement,
-    similar_forces_average,
-)
+from forcepages.compute.stats import (CATEGORIES, SIMILAR_AVERAGE_CONVENTION, compare, compare_many, interval_for, is_much, judgement, similar_forces_average)
 
 NAN = math.nan
 

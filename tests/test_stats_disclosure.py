@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from forcepages.stats import apply_mask, primary_suppression, secondary_suppression, total_is_disclosive
-from forcepages.stats.disclosure import suppress
+from forcepages.compute.stats import apply_mask, primary_suppression, secondary_suppression, total_is_disclosive
+from forcepages.compute.stats.disclosure import suppress
 
 
 def test_primary() -> None:

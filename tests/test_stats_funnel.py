@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy import stats as sst
 
-from forcepages.stats import Z95, Z998, compare, funnel_limits, funnel_position, interval_for
-from forcepages.stats.funnel import funnel_positions
+from forcepages.compute.stats import Z95, Z998, compare, funnel_limits, funnel_position, interval_for
+from forcepages.compute.stats.funnel import funnel_positions
 
 
 def poisson_limit_by_hand(expected: float, p: float) -> float:

@@ -11,18 +11,7 @@ from hypothesis import strategies as st
 from scipy import stats as sst
 from statsmodels.stats.proportion import proportion_confint
 
-from forcepages.stats import (
-    LEVELS,
-    Z95,
-    Z998,
-    byar_interval,
-    count_interval,
-    exact_poisson_interval,
-    interval_for,
-    proportion_interval_percent,
-    rate_interval,
-    wilson_interval,
-)
+from forcepages.compute.stats import (LEVELS, Z95, Z998, byar_interval, count_interval, exact_poisson_interval, interval_for, proportion_interval_percent, rate_interval, wilson_interval)
 
 
 def wilson_by_hand(x: float, n: float, z: float) -> tuple[float, float]:

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from forcepages.stats import METHODS, SPC_RULES, SPCSettings, build_methods, interval_for, methods_for_measure, spc_rules
-from forcepages.stats.methods import BANNED_WORDS, Method
-from forcepages.stats.spc import SIGNAL_PRECEDENCE
+from forcepages.compute.stats import (METHODS, SPC_RULES, SPCSettings, build_methods, interval_for, methods_for_measure, spc_rules)
+from forcepages.compute.stats.methods import BANNED_WORDS, Method
+from forcepages.compute.stats.spc import SIGNAL_PRECEDENCE
 
 REQUIRED = {"wilson", "byar", "exact-poisson", "published-interval", "no-interval", "benchmark-overlap",
             "double-overlap", "similar-forces-average", "xmr", "recent-trend", "year-on-year", "funnel", "disclosure"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from forcepages.stats import SPCSettings, non_overlapping, xmr
+from forcepages.compute.stats import SPCSettings, non_overlapping, xmr
 
 
 def hand_limits(x: list[float], screen: bool = False) -> dict[str, float]:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from forcepages.stats import recent_trend, trend_statistics
+from forcepages.compute.stats import recent_trend, trend_statistics
 
 
 def by_hand(y: list[float], lo: list[float], hi: list[float]) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from badcorpus import compose
 from conftest import FIXTURE, ROOT
 from forcepages.config import load_settings
 from forcepages.errors import ValidationFailed
-from forcepages.load import validate_and_load
+from forcepages.validate.load import validate_and_load
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_validation_failed_pickles_whole_so_a_worker_can_raise_it():
 def test_non_resident_population_flag_is_optional_typed_and_checked():
     import pandas as pd
 
-    from forcepages import contract
+    from forcepages.validate import contract
     national = validate_and_load(load_settings(ROOT / "mkdocs.yml")).areas["non_resident_population"]
     assert national.dtype == bool and list(national.index[national]) == ["E23000034"]
     fixture = validate_and_load(load_settings(FIXTURE / "mkdocs.yml")).areas  # no such column: false everywhere

@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from statsmodels.stats.meta_analysis import combine_effects
 
-from forcepages import verdict_words
-from forcepages import judge
-from forcepages.area_series import phases
-from forcepages.stats import Z95
-from forcepages.stats import overdispersion as od
+from forcepages.compose import verdict_words
+from forcepages.compute import judge
+from forcepages.compute.area_series import phases
+from forcepages.compute.stats import Z95
+from forcepages.compute.stats import overdispersion as od
 from forcepages.indicator import Indicator
 
 # --- overdispersion (Spiegelhalter 2005) ---------------------------------------------------------------------------
@@ -245,7 +245,7 @@ def test_links_appear_beside_the_honest_no_statement_wording(fixture_copy):
 def test_a_link_that_is_not_https_is_refused(fixture_copy):
     from forcepages.config import load_settings
     from forcepages.errors import ValidationFailed
-    from forcepages.load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     _add_links(fixture_copy, [("E23000001", "Report", "javascript:alert(1)")])
     with pytest.raises(ValidationFailed) as failed:
@@ -269,7 +269,7 @@ def test_the_page_says_why_each_phase_began():
     info = [{"number": 1, "from": pd.Timestamp("2016-01-31"), "why": "the first figure"},
             {"number": 2, "from": pd.Timestamp("2018-04-30"), "why": ["gap:2017-06-30/2018-04-30"]},
             {"number": 3, "from": pd.Timestamp("2020-04-30"), "why": ["COVID-19 restrictions began on 23 March 2020. More."]}]
-    from forcepages import wording
+    from forcepages.compose import wording
 
     assert verdict_words.phases(info) == (
         "The usual range is worked out again for each phase. Phase 2 starts in April 2018, after months with no figures. "

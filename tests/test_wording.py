@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forcepages import verdict_words
-from forcepages import readability, wording
+from forcepages.compose import verdict_words
+from forcepages.site import readability
+from forcepages.compose import wording
 from forcepages.indicator import Indicator
 
 
@@ -75,7 +76,7 @@ def test_plain_text_strips_markdown_html_and_tables():
 
 
 def test_plain_text_leaves_out_data_tables_and_html_blocks_markup_and_reads_entities():
-    from forcepages import datatables
+    from forcepages.compose import datatables
 
     table = datatables.table(["Period", "Value"], [["January 2022", "1.2"]], "Data table: Burglary")
     block = datatables.block("<ul>\n<li>The figure was 1.2 &amp; rising.</li>\n</ul>\n" + table)
@@ -135,7 +136,7 @@ def test_no_generated_summary_sentence_over_25_words(readability_report):
 
 def test_plural_and_the_name_of_the_comparison_group():
     from forcepages.config import Settings
-    from forcepages.wording import plural
+    from forcepages.compose.wording import plural
 
     assert [plural(w) for w in ("force", "authority", "neighbourhood", "parish", "day")] == [
         "forces", "authorities", "neighbourhoods", "parishes", "days"]
@@ -177,7 +178,7 @@ def test_value_formatter_matches_the_written_out_rule(x, decimals, unit, with_un
 def test_table_cells_are_escaped_as_html_escape(value):
     import html
 
-    from forcepages import datatables
+    from forcepages.compose import datatables
     expected = html.escape(str(value), quote=False)
     assert datatables._text(value) == expected
     assert datatables._cell(value) == expected

@@ -15,14 +15,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import area_pages, article_text, methodology, mkdocs_run, publish, readability, render, safefiles, swap
-from .compute import compute_all
-from .config import Settings
-from .discover import rel
-from .load import Data, validate_and_load
-from .mkdocs_run import build_site
-from .pages import Composer
-from .paths import ASSETS_DIR
+from forcepages.render import area_pages, markdown as render
+from forcepages.site import article_text, engine as mkdocs_run, readability, swap
+from forcepages.compose import methodology
+from forcepages.publish import outputs as publish
+from forcepages import safefiles
+from forcepages.compute.indicators import compute_all
+from forcepages.config import Settings
+from forcepages.validate.discover import rel
+from forcepages.validate.load import Data, validate_and_load
+from forcepages.site.engine import build_site
+from forcepages.compose.pages import Composer
+from forcepages.paths import ASSETS_DIR
 
 
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import click
 
-from .errors import ConfigError, ForcepagesError, Problem, ValidationFailed, unexpected_problem
-from .escape import json_text
-from .paths import project_root
+from forcepages.errors import ConfigError, ForcepagesError, Problem, ValidationFailed, unexpected_problem
+from forcepages.escape import json_text
+from forcepages.paths import project_root
 
 CONFIG_HELP = "The site's mkdocs.yml (default: the nearest one at or above this folder)."
 
 
 def _settings(config: str | None, datapackages: str | None):
     """Settings from mkdocs.yml, with an optional data folder override."""
-    from .config import load_settings, replace
+    from forcepages.config import load_settings, replace
 
     file = Path(config) if config else project_root() / "mkdocs.yml"
     if not file.is_file():
@@ -70,7 +70,7 @@ def main() -> None:
 
 def _checked(config: str | None, datapackages: str | None, debug: bool):
     """validate's result as (problems, data, root): every failure a Problem (re-raised with --debug)."""
-    from .load import validate_and_load
+    from forcepages.validate.load import validate_and_load
 
     where = config or "mkdocs.yml"
     root = Path(config).parent if config else project_root()
@@ -98,7 +98,7 @@ def _checked(config: str | None, datapackages: str | None, debug: bool):
 
 def _report(fmt: str, config: str | None, datapackages: str | None, debug: bool) -> None:
     """validate --format json|github: the problems (or none) on standard output; exit 1 on any problem."""
-    from . import problem_report
+    from forcepages.validate import problem_report
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -126,7 +126,7 @@ def validate(config: str | None, datapackages: str | None, fmt: str, debug: bool
         _report(fmt, config, datapackages, debug)
 
     def action() -> None:
-        from .load import validate_and_load
+        from forcepages.validate.load import validate_and_load
 
         settings, _ = _settings(config, datapackages)
         data = validate_and_load(settings)
@@ -146,7 +146,7 @@ def build(config: str | None, datapackages: str | None, out: str | None, strict:
     """Validate, then write build/docs (Markdown) and build/site (HTML)."""
 
     def action() -> None:
-        from .build import build as run_build
+        from forcepages.build import build as run_build
 
         settings, file = _settings(config, datapackages)
         report = run_build(settings, file, Path(out).resolve() if out else None, strict=strict)
@@ -166,7 +166,7 @@ def serve(config: str | None, port: int, debug: bool) -> None:
     """Build, serve the site on localhost and rebuild when data or pages change."""
 
     def action() -> None:
-        from .serve import serve as run_serve
+        from forcepages.site.serve import serve as run_serve
 
         settings, file = _settings(config, None)
         run_serve(settings, file, port)

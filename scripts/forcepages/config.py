@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from .descriptor_check import depth_and_text_problems
-from .errors import ConfigError
+from forcepages.validate.descriptor_check import depth_and_text_problems
+from forcepages.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Settings:
     @property
     def similar_label(self) -> str:
         """What an area's comparison group is called: "similar forces", or "similar neighbourhoods" and so on."""
-        from .wording import plural
+        from forcepages.compose.wording import plural
 
         words = self.area_label.split()
         return "similar " + plural(words[-1] if words else "force")

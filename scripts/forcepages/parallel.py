@@ -17,7 +17,7 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Sequence
 
-from . import lifeline
+from forcepages import lifeline
 
 MAX_WORKERS = 4  # at most this many worker processes (and never more than cores)
 WORKERS_VARIABLE = "FORCEPAGES_WORKERS"  # set to a number to use that many workers for every parallel stage

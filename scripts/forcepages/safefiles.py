@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import Problem, ValidationFailed
+from forcepages.errors import Problem, ValidationFailed
 
 
 def link_problem(file: Path, folder: Path) -> str | None:

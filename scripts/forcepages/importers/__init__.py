@@ -11,8 +11,8 @@ import importlib
 import time
 from pathlib import Path
 
-from .common import DEFAULT_OUT, raw_dir
-from .package_writer import write_package
+from forcepages.importers.common import DEFAULT_OUT, raw_dir
+from forcepages.importers.package_writer import write_package
 
 # package name -> module that builds it, in the order they are written
 IMPORTERS = {

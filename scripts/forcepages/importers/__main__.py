@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import IMPORTERS, run
+from forcepages.importers import IMPORTERS, run
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,9 +15,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Package, force_code, rate_row, values_resource
-from .population import population_for
-from .ons_tables import ONS_DIR, sheet_rows
+from forcepages.importers.common import ENGLAND_AND_WALES, FORCE_CODES, Package, force_code, rate_row, values_resource
+from forcepages.importers.population import population_for
+from forcepages.importers.ons_tables import ONS_DIR, sheet_rows
 
 INDICATOR = "anti-social-behaviour-incidents"
 LATEST = "policeforceareatablesyeendingmarch2019.xlsx"

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import xlrd
 
-from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, fmt, force_code, proportion_row,
-                     values_resource)
-from .ons_tables import ONS_DIR, sheet_rows
+from forcepages.importers.common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, fmt, force_code, proportion_row, values_resource)
+from forcepages.importers.ons_tables import ONS_DIR, sheet_rows
 
 VFM = "traffic_police_collisions/original_data/value-for-money-2010-underlying-data-20100609.xls"
 VFM_SHEET = "Section 4. Outcomes & Sat."

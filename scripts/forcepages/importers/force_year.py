@@ -13,7 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .common import FORCE_CODES, force_code
+from forcepages.importers.common import FORCE_CODES, force_code
 
 FOLDER = "ho_force_year_recent"
 OUTCOMES = f"{FOLDER}/ho_outcomes_force_year_2014_2026.csv"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import Package, Resource
-from .framework_catalogue import DOMAINS, INDICATORS, SERIES_BREAKS
-from .framework_schema import INDICATOR_FIELDS, schemas
+from forcepages.importers.common import Package, Resource
+from forcepages.importers.framework_catalogue import DOMAINS, INDICATORS, SERIES_BREAKS
+from forcepages.importers.framework_schema import INDICATOR_FIELDS, schemas
 
 README = """# Framework: domains, indicators and series breaks
 

@@ -5,7 +5,7 @@ Each value importer makes the values for the indicators whose `source_package` i
 
 from __future__ import annotations
 
-from .stop_search_catalogue import STOP_AND_SEARCH
+from forcepages.importers.stop_search_catalogue import STOP_AND_SEARCH
 
 HO_PRC = "Home Office, police recorded crime (open data by police force area) and ONS police force area data tables"
 RECORDED_CAVEAT = ("These are crimes the police recorded. Some crimes are never reported. "

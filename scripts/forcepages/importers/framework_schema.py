@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import ID_PATTERN, MISSING_VALUES
+from forcepages.importers.common import ID_PATTERN, MISSING_VALUES
 
 INDICATOR_FIELDS = ["indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base", "polarity",
                     "decimals", "disclosure_threshold", "source_package", "source", "caveats", "census", "comparable",

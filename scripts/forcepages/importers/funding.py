@@ -6,8 +6,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Package, Row, fmt, force_code, values_resource
-from .population import population_for
+from forcepages.importers.common import ENGLAND_AND_WALES, FORCE_CODES, Package, Row, fmt, force_code, values_resource
+from forcepages.importers.population import population_for
 
 GRANT = "isthisben_cbl_realcrime/police-grant-2025-26.csv"
 IND = "police-grant-per-person"

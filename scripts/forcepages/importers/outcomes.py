@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import force_year
-from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, proportion_row, values_resource,
-                     with_change)
+from forcepages.importers import force_year
+from forcepages.importers.common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, proportion_row, values_resource, with_change)
 
 FILES = {  # financial year -> (file, outcomes column)
     "2017/18": ("cj_charts/detection-rates-data.csv.gz", "force_outcomes_recorded_in_quarter"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import csvout
-from .common import ATTRIBUTION, OGL_LICENCE, Package
+from forcepages.publish import csvout
+from forcepages.importers.common import ATTRIBUTION, OGL_LICENCE, Package
 
 
 def write_package(pkg: Package, out_root: Path) -> Path:

@@ -8,8 +8,8 @@ import csv
 import json
 from pathlib import Path
 
-from .common import FORCE_CODE_PATTERN, FORCE_CODES, Resource
-from .similarity import LAD_LOOKUP
+from forcepages.importers.common import FORCE_CODE_PATTERN, FORCE_CODES, Resource
+from forcepages.importers.similarity import LAD_LOOKUP
 
 BOUNDARIES = "mopd_popm/pfa_dec2016_boundaries_ugc.geojson"
 WIDTH = 480          # map width in SVG units; heights follow the area's shape

@@ -19,8 +19,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, Package, Row, rate_row, values_resource
-from .population import population_for, population_table
+from forcepages.importers.common import ENGLAND_AND_WALES, Package, Row, rate_row, values_resource
+from forcepages.importers.population import population_for, population_table
 
 STREET_DIR = "police_uk/city-of-london/street"
 FILE_RE = re.compile(r"^(\d{4})-(\d{2})-city-of-london-street\.csv$")

@@ -6,8 +6,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from .common import mid_year_for_period
-from .reference import build_population
+from forcepages.importers.common import mid_year_for_period
+from forcepages.importers.reference import build_population
 
 
 @lru_cache(maxsize=4)

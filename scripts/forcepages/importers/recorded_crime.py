@@ -19,11 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, rate_row, values_resource, with_change,
-                     year_before)
-from .population import population_for
-from .ons_tables import ONS_DIR, read_table, title
-from .recorded_crime_years import financial_year_rows, mark_june_2025
+from forcepages.importers.common import (ENGLAND_AND_WALES, FORCE_CODES, Package, Row, force_code, rate_row, values_resource, with_change, year_before)
+from forcepages.importers.population import population_for
+from forcepages.importers.ons_tables import ONS_DIR, read_table, title
+from forcepages.importers.recorded_crime_years import financial_year_rows, mark_june_2025
 
 REC_CRIME = "ho_rec_crime_pfa/rec-crime-pfa.csv"
 P1_2025 = "ons_pfa_tables_ye_jun2025/table_P1_pfa_counts_ye_jun2025.csv"
@@ -111,7 +110,7 @@ def _count_2025(text: str):
 
 
 def _jun2025_counts(raw: Path) -> dict:
-    from .ons_tables import clean_label
+    from forcepages.importers.ons_tables import clean_label
 
     with open(raw / P1_2025, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))

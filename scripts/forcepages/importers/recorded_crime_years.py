@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from . import force_year
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, rate_row
-from .population import population_for
+from forcepages.importers import force_year
+from forcepages.importers.common import ENGLAND_AND_WALES, FORCE_CODES, Row, rate_row
+from forcepages.importers.population import population_for
 
 INDICATOR = "total-recorded-crime"
 FIRST_START = date(2019, 4, 1)  # the first year after the rolling-year series ends (and the series break)

@@ -6,12 +6,10 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-from .common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES,
-                     MISSING_VALUES, Package, Resource, force_code, fmt)
-from .ons_tables import read_table, sheet_rows
-from .places import readme as places_readme, resources as places_resources
-from .similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS,
-                         groups, lad_tables, lad_to_pfa, readme_section, stability)
+from forcepages.importers.common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES, MISSING_VALUES, Package, Resource, force_code, fmt)
+from forcepages.importers.ons_tables import read_table, sheet_rows
+from forcepages.importers.places import readme as places_readme, resources as places_resources
+from forcepages.importers.similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS, groups, lad_tables, lad_to_pfa, readme_section, stability)
 
 P3_2019 = "ons_pfa_tables/policeforceareatablesyeendingmarch2019.xlsx"
 SUPPRESSED = "+"  # ONS Table P3 mark for a rate withheld because of the force area's resident population

@@ -6,8 +6,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Row, Package, force_code, rate_row, values_resource
-from .population import population_for
+from forcepages.importers.common import (ENGLAND_AND_WALES, FORCE_CODES, Row, Package, force_code, rate_row, values_resource)
+from forcepages.importers.population import population_for
 
 COLLISIONS = "traffic_police_collisions/analysis_data/data_collisions.csv"
 IND = "road-collisions-killed-or-seriously-injured"

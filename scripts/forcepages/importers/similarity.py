@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .common import FORCE_CODES, FORCE_NAME, force_code
-from .ons_tables import read_table
+from forcepages.importers.common import FORCE_CODES, FORCE_NAME, force_code
+from forcepages.importers.ons_tables import read_table
 
 LAD_FILE = "ecom185/LAD23_Mid_Year_pop_2011_to_2023.xlsx"
 LAD_LOOKUP = "ecom185/Local_Authority_District_to_CSPs_to_Police_Force_Areas_(December__2023)_Lookup_.csv"

@@ -14,10 +14,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from . import force_year
-from .common import (ENGLAND_AND_WALES, FORCE_CODES, FORCE_YEAR_DATE, Package, Row, fmt, force_code, rate_row,
-                     values_resource)
-from .population import population_for
+from forcepages.importers import force_year
+from forcepages.importers.common import (ENGLAND_AND_WALES, FORCE_CODES, FORCE_YEAR_DATE, Package, Row, fmt, force_code, rate_row, values_resource)
+from forcepages.importers.population import population_for
 
 EFF = f"{force_year.FOLDER}/eff_stop_search_all_ethnicity_by_pfa_2006_2023_subset.csv"
 HO_TABLES = f"{force_year.FOLDER}/stop_search_totals_by_force_2020_2025_unjust.csv"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import ENGLAND_AND_WALES, FORCE_CODES, Package, rate_row, values_resource
-from .population import population_for
+from forcepages.importers.common import ENGLAND_AND_WALES, FORCE_CODES, Package, rate_row, values_resource
+from forcepages.importers.population import population_for
 
 WORKFORCE_ODS = "ecom185/open-data-table-police-workforce-260723.ods"
 WORKER_TYPES = {

@@ -1,0 +1,1 @@
+"""compose: a stage of the pipeline."""

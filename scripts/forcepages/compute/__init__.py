@@ -1,0 +1,1 @@
+"""compute: a stage of the pipeline."""

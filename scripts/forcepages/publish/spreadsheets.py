@@ -1,0 +1,287 @@
+"""Accessible spreadsheets (ODS) following the Analysis Function's "releasing statistics in spreadsheets" guidance.
+
+Each package becomes one OpenDocument spreadsheet: a cover sheet, a contents sheet, a notes sheet and one
+table per sheet. Every table sheet has its title in A1, a short description below it, then one header row
+and the data, with no merged cells and no blank rows or columns inside the table. Sheet names have no
+spaces. Special values use the GSS shorthand ([x], [c] ...). Text that a spreadsheet could run as a
+formula is neutralised. The XML is written directly (odfpy's DOM is too slow for the largest packages)
+and the file's bytes depend only on the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from functools import lru_cache
+from typing import Any, Iterable
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+from forcepages.compose.citation import citation
+from forcepages.config import Settings
+from forcepages.publish.csvout import safe_text
+from forcepages.validate.discover import PackageInfo
+from forcepages.paths import MISSING_SYMBOLS
+
+MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+NUMERIC = {"number", "integer", "year"}
+SYMBOL_NOTES = [
+    ("[x]", "not available (also used where the data package leaves a number empty)"),
+    ("[z]", "not applicable (also used where the data package leaves a text cell, such as a note or status, empty)"),
+    ("[c]", "confidential: suppressed to protect people"),
+    ("[low]", "a number that rounds to zero"),
+    ("[u]", "low reliability"),
+    ("[p]", "provisional (in the status column)"),
+    ("[r]", "revised (in the status column)"),
+]
+OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
+_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+       'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+       'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")  # as escape.clean_text
+_NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+
+Cell = Any  # str (text), int/float (number) or None (empty)
+
+
+class Sheet:
+    """One worksheet: a name without spaces, rows of cells, which row is the header, column widths."""
+
+    def __init__(self, name: str, rows: list[list[Cell]], header_row: int | None):
+        self.name, self.rows, self.header_row = name, rows, header_row
+
+
+def _text(value: str) -> str:
+    return escape(_BAD_XML.sub("", value))
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: 1 and 1.0 are cached apart (their XML is the same, but kept exact)
+def _common_cell(value: str | int | float, style: str) -> str:
+    """_any_cell of a short text or a number, built once for each distinct value: tables repeat codes, dates,
+    symbols and counts."""
+    return _any_cell(value, style)
+
+
+def _any_cell(value: Cell, style: str) -> str:
+    """One cell's XML: empty, a number, or text (formula-like text neutralised)."""
+    st = f' table:style-name="{style}"' if style else ""
+    if value is None or value == "":
+        return f"<table:table-cell{st}/>"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        shown = repr(value) if isinstance(value, float) else str(value)
+        shown = shown[:-2] if shown.endswith(".0") else shown
+        return f'<table:table-cell{st} office:value-type="float" office:value="{shown}"><text:p>{shown}</text:p></table:table-cell>'
+    text = str(safe_text(str(value)))
+    return f'<table:table-cell{st} office:value-type="string"><text:p>{_text(text)}</text:p></table:table-cell>'
+
+
+def _widths(sheet: Sheet) -> list[float]:
+    """Column widths in cm from the longest text in each column (titles above the table not counted)."""
+    start = sheet.header_row if sheet.header_row is not None else 0
+    ncols = max((len(r) for r in sheet.rows), default=1)
+    widths = []
+    for c in range(ncols):
+        longest = max((len(str(r[c])) for r in sheet.rows[start:start + 200] if c < len(r) and r[c] is not None), default=8)
+        if sheet.header_row is None:
+            longest = min(longest, 100)
+        widths.append(round(min(max(longest, 8), 60) * 0.21 + 0.4, 2))
+    return widths
+
+
+def _content(sheets: list[Sheet]) -> str:
+    styles, columns = [], []
+    seen: dict[float, str] = {}
+    for sheet in sheets:
+        names = []
+        for width in _widths(sheet):
+            if width not in seen:
+                seen[width] = f"co{len(seen) + 1}"
+                styles.append(f'<style:style style:name="{seen[width]}" style:family="table-column">'
+                              f'<style:table-column-properties style:column-width="{width}cm"/></style:style>')
+            names.append(seen[width])
+        columns.append(names)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<office:document-content {_NS} office:version="1.2">',
+           "<office:automatic-styles>", *styles,
+           '<style:style style:name="title" style:family="table-cell"><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>',
+           '<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap"/>'
+           '<style:text-properties fo:font-weight="bold"/></style:style>',
+           "</office:automatic-styles>", "<office:body><office:spreadsheet>"]
+    for sheet, names in zip(sheets, columns):
+        out.append(f'<table:table table:name="{_text(sheet.name)}">')
+        out.extend(f'<table:table-column table:style-name="{n}"/>' for n in names)
+        for i, row in enumerate(sheet.rows):
+            style = "title" if i == 0 else "head" if i == sheet.header_row else ""
+            out.append("<table:table-row>" + "".join([  # each cell's XML (a large package has hundreds of thousands)
+                _common_cell(v, style) if (v.__class__ is str and len(v) <= 100) or v.__class__ is int or (v.__class__ is float and v)
+                else _any_cell(v, style) for v in row]) + "</table:table-row>")  # 0.0 and -0.0 are equal keys: not cached
+        out.append("</table:table>")
+    out.append("</office:spreadsheet></office:body></office:document-content>")
+    return "\n".join(out)
+
+
+def _meta(title: str, subject: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            f'<office:document-meta {_NS} office:version="1.2"><office:meta>'
+            f"<meta:generator>forcepages</meta:generator><dc:title>{_text(title)}</dc:title>"
+            f"<dc:subject>{_text(subject)}</dc:subject><dc:language>en-GB</dc:language>"
+            "</office:meta></office:document-meta>")
+
+
+_STYLES = ('<?xml version="1.0" encoding="UTF-8"?>'
+           f'<office:document-styles {_NS} office:version="1.2"><office:styles>'
+           '<style:default-style style:family="table-cell"><style:text-properties fo:font-size="12pt"/></style:default-style>'
+           "</office:styles></office:document-styles>")
+_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>'
+             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+             f'<manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="{MIMETYPE}"/>'
+             '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+             '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+             '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+             "</manifest:manifest>")
+
+
+def write_ods(sheets: list[Sheet], title: str, subject: str = "") -> bytes:
+    """The .ods file's bytes: mimetype first and stored, then the XML parts, all with a fixed timestamp."""
+    buffer = io.BytesIO()
+    parts = [("mimetype", MIMETYPE, zipfile.ZIP_STORED), ("META-INF/manifest.xml", _MANIFEST, zipfile.ZIP_DEFLATED),
+             ("content.xml", _content(sheets), zipfile.ZIP_DEFLATED), ("meta.xml", _meta(title, subject), zipfile.ZIP_DEFLATED),
+             ("styles.xml", _STYLES, zipfile.ZIP_DEFLATED)]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text, method in parts:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.create_system, info.external_attr = method, 3, 0o100644 << 16
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1 << 16)
+def _typed(value: str, numeric: bool) -> Cell:
+    """A CSV cell as a spreadsheet cell: numbers as numbers, GSS symbols and text as text; no blank cells
+    (an empty number is [x] not available, an empty text cell such as a note or status is [z] not applicable)."""
+    text = value.strip()
+    if numeric:
+        if text == "":
+            return "[x]"
+        if _NUMBER.match(text):
+            number = float(text)
+            return int(number) if number.is_integer() and abs(number) < 1e15 and "." not in text and "e" not in text.lower() else number
+        return text
+    return value if value.strip() != "" else "[z]"
+
+
+def csv_records(raw: bytes) -> list[list[str]]:
+    """A CSV file's records as lists of text; odd line breaks inside cells are read the way pandas reads them."""
+    text = raw.decode("utf-8-sig")
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, header=None, keep_default_na=False, na_filter=False)
+        return frame.values.tolist()
+
+
+def _table_rows(raw: bytes, schema: dict[str, Any]) -> tuple[list[str], list[list[Cell]]]:
+    records = csv_records(raw)
+    if not records:
+        return [], []
+    header = records[0]
+    types = {f.get("name"): f.get("type", "string") for f in schema.get("fields", []) if isinstance(f, dict)}
+    numeric = [types.get(h) in NUMERIC for h in header]
+    rows = [[_typed(v, numeric[i] if i < len(numeric) else False) for i, v in enumerate(r)] for r in records[1:] if any(c.strip() for c in r)]
+    return header, rows
+
+
+def _sheet_name(i: int) -> str:
+    return f"Table_{i}"
+
+
+def package_spreadsheet(package: PackageInfo, descriptor: dict[str, Any], files: list[tuple[str, bytes]], settings: Settings,
+                        catalogue: pd.DataFrame | None = None, illustrative: bool = False) -> bytes:
+    """The accessible spreadsheet for one package, from its published CSV files."""
+    d = descriptor
+    title = str(d.get("title") or package.name)
+    resources = {str(r.get("path")): r for r in d.get("resources", []) if isinstance(r, dict)}
+    tables = []
+    for i, (path, raw) in enumerate(files, start=1):
+        resource = resources.get(path, {})
+        header, rows = _table_rows(raw, resource.get("schema") or {})
+        rtitle = str(resource.get("title") or resource.get("name") or path)
+        tables.append((_sheet_name(i), f"Table {i}: {rtitle}", resource, header, rows, path))
+    notes = _notes(package, d, catalogue, tables)
+    cover = _cover(package, d, settings, tables, illustrative)
+    contents = [["Contents"], ["This worksheet contains one table. Each table in this spreadsheet is on its own worksheet."],
+                ["Sheet name", "Table title", "Number of rows", "Source file"]]
+    contents += [[name, t, len(rows), path] for name, t, _, _, rows, path in tables]
+    contents.append(["Notes", "Notes for the tables in this spreadsheet", len(notes), "[z]"])
+    notes_sheet = [["Notes"], ["This worksheet contains one table. The notes apply to the tables in this spreadsheet."], ["Note number", "Note text"]]
+    notes_sheet += [[f"Note {n}", text] for n, text in enumerate(notes, start=1)]
+    sheets = [Sheet("Cover_sheet", cover, None), Sheet("Contents", contents, 2), Sheet("Notes", notes_sheet, 2)]
+    for name, t, resource, header, rows, path in tables:
+        description = str(resource.get("description") or "")
+        intro = (f"This worksheet contains one table of {len(rows):,} rows. {description} "
+                 f"Source file: {path} in the data package \"{package.name}\".").replace("  ", " ")
+        shorthand = "Some cells contain shorthand: " + "; ".join(f"{s} {m.split(' (')[0]}" for s, m in SYMBOL_NOTES) + ". See the Notes worksheet."
+        sheets.append(Sheet(name, [[t], [intro], [shorthand], header] + rows, 3))
+    try:
+        return write_ods(sheets, title, str(d.get("description") or ""))
+    finally:  # the cells repeat within a package; kept longer, the caches would hold memory for the rest of the build
+        _typed.cache_clear()
+        _common_cell.cache_clear()
+
+
+def _cover(package: PackageInfo, d: dict[str, Any], settings: Settings, tables: list, illustrative: bool) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [[str(d.get("title") or package.name)]]
+    if illustrative:
+        rows.append(["ILLUSTRATIVE DATA: the figures in this spreadsheet are made up to show how partners' data can be published. "
+                     "They are not real statistics and must not be quoted."])
+    if d.get("description"):
+        rows.append([str(d["description"])])
+    rows.append([f"This spreadsheet contains {len(tables)} table{'s' if len(tables) != 1 else ''}, a contents sheet and a notes sheet. "
+                 f"It is a copy of the data package \"{package.name}\", version {d.get('version', 'not stated')}."])
+    rows.append(["Source"])
+    for s in d.get("sources", []) or []:
+        if isinstance(s, dict):
+            rows.append([" ".join(str(s[k]) for k in ("publisher", "title", "path") if s.get(k))])
+    rows.append(["Licence"])
+    for lic in d.get("licenses", []) or []:
+        if isinstance(lic, dict):
+            rows.append([" ".join(str(lic[k]) for k in ("title", "path") if lic.get(k)) or str(lic.get("name"))])
+    lic_text = " ".join(str(v) for lic in d.get("licenses", []) if isinstance(lic, dict) for v in lic.values()).upper()
+    if "OGL" in lic_text or "OPEN GOVERNMENT" in lic_text:
+        rows.append([OGL_ATTRIBUTION])
+
+    rows += [["How to cite"], [citation(d, package.name, settings.publisher, settings.site_url)]]
+    rows += [["Published by"], [settings.publisher]]
+    if settings.contact_email:
+        rows += [["Contact"], [settings.contact_email]]
+    rows.append(["Shorthand used in this spreadsheet"])
+    rows += [[f"{s} means {m}"] for s, m in SYMBOL_NOTES]
+    return rows
+
+
+def _notes(package: PackageInfo, d: dict[str, Any], catalogue: pd.DataFrame | None, tables: list) -> list[str]:
+    notes = ["Empty numeric cells in the data package are shown as [x] (not available); empty text cells, such as a note or "
+             "status, are shown as [z] (not applicable). A [z] in the status column means the figure is neither provisional nor revised.",
+             "Values with fewer events than an indicator's disclosure threshold are published as [c] to protect people."]
+    if catalogue is not None and len(catalogue) and "source_package" in catalogue.columns:
+        mine = catalogue[catalogue["source_package"].eq(package.name)]
+        for _, row in mine.reset_index(drop=True).sort_values("indicator_id").iterrows():
+            text = f"{row['indicator_id']}: {row['title']}. {row['definition']} Unit: {row['unit']}."
+            caveats = row.get("caveats", "")
+            if isinstance(caveats, str) and caveats.strip():
+                text += f" Caveats: {caveats.strip()}"
+            notes.append(text)
+    for c in sorted((c for c in d.get("changes", []) if isinstance(c, dict)), key=lambda c: str(c.get("date", ""))):
+        notes.append(f"Version {c.get('version', '')} ({c.get('date', '')}): {c.get('description', '')}")
+    return notes
+
+
+def symbols() -> Iterable[str]:
+    """The GSS symbols these spreadsheets may contain."""
+    return MISSING_SYMBOLS

@@ -1,0 +1,1 @@
+"""render: a stage of the pipeline."""

@@ -1,0 +1,1 @@
+"""site: a stage of the pipeline."""

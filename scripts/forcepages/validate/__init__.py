@@ -1,0 +1,1 @@
+"""validate: a stage of the pipeline."""

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -13,30 +11,14 @@ from forcepages import names
 from forcepages.validate import spreadsheet_checks
 from forcepages.errors import Problem
 from forcepages.paths import MEASURES, MISSING_SYMBOLS, POLARITIES, STATUS_SYMBOLS, VALUE_REQUIRED_FIELDS
+from forcepages.validate.flags import MAX_PER_RULE, flag, more_rows  # noqa: F401 (contract.flag is the rules' helper)
 from forcepages.validate.tables import FIRST_ROW
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 AREA_CODE = re.compile(r"^[A-Za-z0-9]{1,20}$")
 NUMERIC_FIELDS = ("numerator", "denominator", "value", "lower_95", "upper_95")
 LARGEST = 1e12
-MAX_PER_RULE = 20
 NON_RESIDENT = "non_resident_population"  # optional areas.csv flag: rates per resident are not compared
-
-
-def flag(frame: pd.DataFrame, mask: pd.Series, where: str, field: str | None,
-         message: Callable[[pd.Series], str], hint: str, *, code: str) -> list[Problem]:
-    """Problems (with ``code``) for the rows where ``mask`` is true, at most MAX_PER_RULE, then a summary."""
-    rows = np.flatnonzero(mask.to_numpy(dtype=bool))
-    problems = [Problem(where, int(i) + FIRST_ROW, field, message(frame.iloc[i]), hint, code=code) for i in rows[:MAX_PER_RULE + 1]]
-    if len(rows) > MAX_PER_RULE + 1:  # the last row listed says how many more share its problem
-        last = problems[-1]
-        problems[-1] = replace(last, message=last.message + " " + more_rows(len(rows) - MAX_PER_RULE - 1))
-    return problems
-
-
-def more_rows(count: int) -> str:
-    """The sentence that ends a list cut short: how many more rows have the same problem."""
-    return f"The same problem is in {count:,} more {'row' if count == 1 else 'rows'} after this one (not listed)."
 
 
 def missing_columns(frame: pd.DataFrame, where: str, needed: tuple[str, ...]) -> list[Problem]:

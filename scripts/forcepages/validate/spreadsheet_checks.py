@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forcepages.validate import contract
+from forcepages.validate.flags import flag
 from forcepages.errors import Problem
 from forcepages.paths import ENGLAND_AND_WALES
 from forcepages.validate.tables import FIRST_ROW
@@ -41,15 +41,15 @@ def unknown_areas(frame: pd.DataFrame, where: str, codes: set[str], areas: pd.Da
     total = unknown & (lower.str.contains(r"\btotals?\b", regex=True) | lower.isin(national_names) | lower.eq("all forces"))
     named = unknown & ~total & lower.isin(set(by_name))
     other = unknown & ~total & ~named
-    p = contract.flag(frame, total, where, "area_code",
+    p = flag(frame, total, where, "area_code",
                       lambda r: f'"{r["area_code"]}" looks like a total row, not an area.',
                       f"Delete the row (the site adds up the forces itself), or give the published England and Wales "
                       f"figure with the area code {national}.", code="area-is-total")
-    p += contract.flag(frame, named, where, "area_code",
+    p += flag(frame, named, where, "area_code",
                        lambda r: (f'"{r["area_code"]}" is an area\'s name, not its code: '
                                   f'{by_name[str(r["area_code"]).strip().lower()][0]} is {by_name[str(r["area_code"]).strip().lower()][1]}.'),
                        AREA_HINT, code="area-is-name")
-    p += contract.flag(frame, other, where, "area_code",
+    p += flag(frame, other, where, "area_code",
                        lambda r: f'"{r["area_code"]}" is not an area code in reference/areas.csv.', AREA_HINT, code="area-unknown")
     return p
 
@@ -86,8 +86,8 @@ def value_agreement(frame: pd.DataFrame, typed: pd.DataFrame, where: str, catalo
 
     fraction_rows = pd.Series(fraction, index=frame.index)
     other_rows = pd.Series(wrong & ~fraction, index=frame.index)
-    return (contract.flag(frame, fraction_rows, where, "value", message,
+    return (flag(frame, fraction_rows, where, "value", message,
                           "Give the proportion as a percentage (out of 100): numerator ÷ denominator × 100.", code="value-as-fraction")
-            + contract.flag(frame, other_rows, where, "value", message,
+            + flag(frame, other_rows, where, "value", message,
                             "Correct the value, or the numerator or denominator it was worked out from: a rate is "
                             "numerator ÷ denominator × the rate base in the catalogue, a proportion × 100.", code="value-disagrees"))

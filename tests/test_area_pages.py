@@ -133,7 +133,8 @@ def test_figure_section_block_is_the_html_markdown_would_make(text):
     that Python-Markdown makes of the Markdown section, hostile text included."""
     import markdown
 
-    from forcepages.compose import datatables, wording
+    from forcepages.compose import datatables
+    from forcepages import wording
     from forcepages.render import markdown as render
     from forcepages.site.engine import EXTENSIONS
 

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import copy_fixture
-from forcepages.site import serve, swap
+from forcepages import serve
+from forcepages.site import swap
 from forcepages.build import build
 from forcepages.cli import main
 from forcepages.config import load_settings
@@ -263,7 +264,7 @@ def test_front_matter_titles_round_trip(title):
     import yaml
 
     from forcepages.render import markdown as render
-    from forcepages.compose import wording
+    from forcepages import wording
 
     text = render.front_matter(f'---\ntitle: "{wording.md(title)}"\n---\n\n# {wording.md(title)}\n')
     head = text.split("---\n")[1]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from forcepages.compose import verdict_words
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.indicator import Indicator
 
 POLARITIES = ("higher-is-better", "lower-is-better", "no-judgement")

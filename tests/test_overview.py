@@ -14,7 +14,7 @@ import pytest
 from forcepages.site import article_text
 from forcepages.compose import maps, overview
 from forcepages.compute.result_types import AreaResult
-from forcepages.compose.wording import banned_words
+from forcepages.wording import banned_words
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = re.compile(r"\b(19|20)\d\d\b")

@@ -73,7 +73,7 @@ def test_every_chart_has_summary_table_unit_source_and_csv(fixture_site):
 
 def test_summaries_are_bulleted_short_sentences(fixture_site):
     from forcepages.site import readability
-    from forcepages.compose import wording
+    from forcepages import wording
 
     checked = 0
     for page in sorted((fixture_site / "docs" / "forces").glob("*/*.md")):

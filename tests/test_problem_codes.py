@@ -18,8 +18,8 @@ from forcepages.validate.problem_report import annotation
 
 SOURCE = ROOT / "scripts" / "forcepages"
 TABLE_ROW = re.compile(r"^\| `([a-z0-9-]+)` \| (.+?) \| (.+?) \|$")
-# code= arguments that are not written out: a frictionless error's own type, and contract.flag passing its argument on
-DYNAMIC = {"frictionless_check.py": {"error.type"}, "contract.py": {"code"}}
+# code= arguments that are not written out: a frictionless error's own type, and flags.flag passing its argument on
+DYNAMIC = {"frictionless_check.py": {"error.type"}, "flags.py": {"code"}}
 
 
 def source_codes() -> set[str]:

@@ -269,7 +269,7 @@ def test_the_page_says_why_each_phase_began():
     info = [{"number": 1, "from": pd.Timestamp("2016-01-31"), "why": "the first figure"},
             {"number": 2, "from": pd.Timestamp("2018-04-30"), "why": ["gap:2017-06-30/2018-04-30"]},
             {"number": 3, "from": pd.Timestamp("2020-04-30"), "why": ["COVID-19 restrictions began on 23 March 2020. More."]}]
-    from forcepages.compose import wording
+    from forcepages import wording
 
     assert verdict_words.phases(info) == (
         "The usual range is worked out again for each phase. Phase 2 starts in April 2018, after months with no figures. "

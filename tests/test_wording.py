@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from forcepages.compose import verdict_words
 from forcepages.site import readability
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.indicator import Indicator
 
 
@@ -136,7 +136,7 @@ def test_no_generated_summary_sentence_over_25_words(readability_report):
 
 def test_plural_and_the_name_of_the_comparison_group():
     from forcepages.config import Settings
-    from forcepages.compose.wording import plural
+    from forcepages.wording import plural
 
     assert [plural(w) for w in ("force", "authority", "neighbourhood", "parish", "day")] == [
         "forces", "authorities", "neighbourhoods", "parishes", "days"]

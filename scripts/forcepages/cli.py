@@ -166,7 +166,7 @@ def serve(config: str | None, port: int, debug: bool) -> None:
     """Build, serve the site on localhost and rebuild when data or pages change."""
 
     def action() -> None:
-        from forcepages.site.serve import serve as run_serve
+        from forcepages.serve import serve as run_serve
 
         settings, file = _settings(config, None)
         run_serve(settings, file, port)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from forcepages.validate.descriptor_check import depth_and_text_problems
+from forcepages.descriptor_check import depth_and_text_problems
 from forcepages.errors import ConfigError
 
 
@@ -53,7 +53,7 @@ class Settings:
     @property
     def similar_label(self) -> str:
         """What an area's comparison group is called: "similar forces", or "similar neighbourhoods" and so on."""
-        from forcepages.compose.wording import plural
+        from forcepages.wording import plural
 
         words = self.area_label.split()
         return "similar " + plural(words[-1] if words else "force")

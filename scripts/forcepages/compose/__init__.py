@@ -1,1 +1,1 @@
-"""compose: a stage of the pipeline."""
+"""compose: page models (what each page says) from the statistics, in plain words; charts, tables and maps as values."""

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.escape import plotly_text
 from forcepages.indicator import Indicator
 

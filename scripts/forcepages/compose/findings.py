@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from forcepages.compose import verdict_words, wording
+from forcepages.compose import verdict_words
+from forcepages import wording
 from forcepages.indicator import Indicator
 from forcepages.compute.result_types import AreaResult
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from forcepages.compute import stats
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.compute.result_types import IndicatorResult
 from forcepages.config import Settings
 from forcepages.compose.page_models import Page

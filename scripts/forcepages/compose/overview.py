@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.compute.result_types import AreaResult
 from forcepages.indicator import Indicator
 

@@ -8,7 +8,8 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from forcepages.compose import charts, datatables, maps, overview, wording
+from forcepages.compose import charts, datatables, maps, overview
+from forcepages import wording
 from forcepages.validate import illustrative, narratives
 from forcepages.compute import judge
 from forcepages.compose.chart_meta import chart_meta

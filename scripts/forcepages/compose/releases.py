@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo
 from forcepages.compose.page_models import Page

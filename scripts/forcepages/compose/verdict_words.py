@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from forcepages.indicator import Indicator
-from forcepages.compose.wording import (as_date, formatter, in_period, is_missing, md, month_year, number, sentences, value)
+from forcepages.wording import as_date, formatter, in_period, is_missing, md, month_year, number, sentences, value
 
 
 COMPARE_WORDS = {"similar": "similar to", "higher": "clearly higher than", "lower": "clearly lower than"}

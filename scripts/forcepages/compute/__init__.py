@@ -1,1 +1,1 @@
-"""compute: a stage of the pipeline."""
+"""compute: the statistics for every indicator, area and period, and the one judgement (judge.py)."""

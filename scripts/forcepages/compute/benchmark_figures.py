@@ -125,7 +125,7 @@ def national_series(frame: pd.DataFrame, meta: Indicator, weights: pd.DataFrame,
 
 def _too_few(count: int, needed: int, noun: str) -> str:
     """Why there is no England and Wales figure to compare with, in plain words."""
-    from forcepages.compose.wording import plural
+    from forcepages.wording import plural
 
     have = f"only {count} {noun if count == 1 else plural(noun)}"
     return (f"There is no England and Wales figure to compare with: the data has figures for {have}, and the site adds "

@@ -1,1 +1,1 @@
-"""publish: a stage of the pipeline."""
+"""publish: chart JSON and CSV, data package copies, zips, spreadsheets (ODS), CSV slices, the JSON API and the feed."""

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from forcepages.validate import narratives
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.escape import code_span, web_address
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo

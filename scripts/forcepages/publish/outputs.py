@@ -8,7 +8,8 @@ from pathlib import Path
 
 from forcepages.publish import api, csvout, datapages, downloads, feed
 from forcepages import parallel
-from forcepages.compose import releases, wording
+from forcepages.compose import releases
+from forcepages import wording
 from forcepages.compute.result_types import IndicatorResult
 from forcepages.config import Settings
 from forcepages.validate.load import Data

@@ -8,7 +8,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from forcepages.compose import datatables, wording
+from forcepages.compose import datatables
+from forcepages import wording
 from forcepages import escape, safefiles
 from forcepages.errors import BuildError
 from forcepages.escape import link_target

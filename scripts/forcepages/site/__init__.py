@@ -1,1 +1,1 @@
-"""site: a stage of the pipeline."""
+"""site: the engine run (MkDocs or Zensical) on build/docs, the static files put in place, reports, the atomic swap."""

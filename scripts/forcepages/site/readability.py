@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 import textstat
 
-from forcepages.compose import wording
+from forcepages import wording
 
 MAX_WORDS = 25
 MAX_SUMMARY_GRADE = 4.0

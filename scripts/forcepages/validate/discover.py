@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from forcepages.validate import descriptor_check
+from forcepages import descriptor_check
 from forcepages import names, safefiles
 from forcepages.errors import Problem
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from forcepages import safefiles
-from forcepages.compose import wording
+from forcepages import wording
 from forcepages.errors import Problem
 
 

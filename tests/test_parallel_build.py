@@ -49,9 +49,9 @@ def test_an_error_in_a_worker_stops_the_build_cleanly(tmp_path, monkeypatch):
 
 def test_csv_slices_written_in_chunks_are_identical(fixture_site, tmp_path, monkeypatch):
     """Large tables are turned into CSV text a chunk of rows at a time; the slices must not change."""
-    from forcepages.publish import downloads
+    from forcepages.publish import slices
 
-    monkeypatch.setattr(downloads, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(slices, "CHUNK_ROWS", 7)
     config = copy_fixture(tmp_path / "src")
     build(load_settings(config), config, tmp_path / "out")
     one, chunked = _digests(fixture_site / "site" / "data"), _digests(tmp_path / "out" / "site" / "data")

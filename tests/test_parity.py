@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import forcepages.validate.fastcheck as fastcheck
+import forcepages.validate.fastcheck_columns as fastcheck_columns
 from badcorpus import CASES, compose, load_case
 from forcepages.validate.frictionless_check import _safe_descriptor
 
@@ -75,7 +76,7 @@ def test_corpus_parity(name, vectorised, tmp_path, monkeypatch):
         pytest.skip("no readable values table in this case")
     folder, resource, text = found
     if vectorised:
-        monkeypatch.setattr(fastcheck, "EXACT_DISTINCT", 0)
+        monkeypatch.setattr(fastcheck_columns, "EXACT_DISTINCT", 0)
     assert fast_tuples(text, resource["schema"]) == frictionless_tuples(folder, resource)
 
 
@@ -94,7 +95,7 @@ CELLS = ["x", "y", "", "[x]", "[c]", "1", "-1", "1.5", "NaN", "inf", "-inf", "1e
 @given(rows=st.lists(st.lists(st.sampled_from(CELLS), min_size=0, max_size=8), max_size=10), vectorised=st.booleans())
 def test_random_tables(rows, vectorised, tmp_path, monkeypatch):
     """Random cells, ragged rows and blank lines: the same errors as frictionless."""
-    monkeypatch.setattr(fastcheck, "EXACT_DISTINCT", 0 if vectorised else 10**9)
+    monkeypatch.setattr(fastcheck_columns, "EXACT_DISTINCT", 0 if vectorised else 10**9)
     text = "a,b,d,n,s,u\n" + "".join(",".join(r) + "\n" for r in rows)
     (tmp_path / "t.csv").write_text(text, encoding="utf-8")
     resource = {"name": "t", "path": "t.csv", "schema": SCHEMA}

@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 
-from forcepages.publish import api, csvout, datapages, downloads, feed
+from forcepages.publish import api, csvout, datapages, downloads, feed, slices as csv_slices
 from forcepages import parallel
 from forcepages.compose import releases
 from forcepages import wording
@@ -51,10 +51,10 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
     packages are published here.
     """
     def slices_feed_and_api() -> dict[str, dict[str, str]]:
-        slices = downloads.write_slices(data, results, settings, docs)
+        written = csv_slices.write_slices(data, results, settings, docs)
         feed.write_feed(data.packages, settings, docs)
         write_api(results, data, docs, settings.area_type)
-        return slices
+        return written
 
     if len(data.values) > parallel.PUBLISH_MAX_ROWS:
         published = downloads.publish_packages(data, results, settings, docs)

@@ -70,7 +70,7 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
 
 
 def _warm_up() -> None:
-    """What this process can do while forked workers compute the statistics: load MkDocs' modules and textstat's
+    """What this process can do while workers compute the statistics: load MkDocs' modules and textstat's
     dictionaries (for the readability report at the end)."""
     readability.prepare()
     mkdocs_run.preload()

@@ -11,7 +11,7 @@ from forcepages import names
 from forcepages.validate import spreadsheet_checks
 from forcepages.errors import Problem
 from forcepages.paths import MEASURES, MISSING_SYMBOLS, POLARITIES, STATUS_SYMBOLS, VALUE_REQUIRED_FIELDS
-from forcepages.validate.flags import MAX_PER_RULE, flag, more_rows  # noqa: F401 (contract.flag is the rules' helper)
+from forcepages.validate.flags import flag
 from forcepages.validate.tables import FIRST_ROW
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

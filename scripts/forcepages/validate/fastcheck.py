@@ -23,9 +23,9 @@ import pandas as pd
 
 from forcepages.errors import Problem
 from forcepages.validate.fastcheck_columns import NONE, read_column
+from forcepages.validate.flags import MAX_PER_RULE
 from forcepages.validate.tables import FIRST_ROW
 
-MAX_PER_RULE = 20
 
 
 @dataclass

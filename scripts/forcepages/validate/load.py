@@ -14,6 +14,7 @@ from forcepages.validate import contract, follow_on, illustrative, narratives, p
 from forcepages import names, parallel
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo, discover, rel
+from forcepages.validate.flags import MAX_PER_RULE
 from forcepages.errors import Problem, ValidationFailed
 from forcepages.validate.frictionless_check import frictionless_problems
 from forcepages.paths import REFERENCE_PACKAGE, VALUE_REQUIRED_FIELDS
@@ -131,7 +132,7 @@ def _values(packages: list[PackageInfo], catalogue: pd.DataFrame, areas: pd.Data
     if len(values):
         keys = ["indicator_id", "area_code", "period_start", "period_end"]
         dup = values.duplicated(subset=keys, keep="first") & values[keys].notna().all(axis=1)
-        for _, r in values[dup].head(contract.MAX_PER_RULE).iterrows():
+        for _, r in values[dup].head(MAX_PER_RULE).iterrows():
             problems.append(Problem(r["file"], int(r["row"]), None,
                                     f"repeats the key ({r['indicator_id']}, {r['area_code']}, {r['period_start']:%Y-%m-%d} to {r['period_end']:%Y-%m-%d}) of an earlier row.",
                                     "Remove the repeated row or correct its key.", code="key-repeated"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from forcepages.validate import contract
+from forcepages.validate.flags import flag
 from forcepages.validate.discover import PackageInfo, rel
 from forcepages.errors import Problem
 from forcepages.validate.tables import read_text_table
@@ -65,44 +66,44 @@ def _reference(package: PackageInfo, root: Path) -> tuple[dict, list[Problem]]:
     if similar is not None and len(similar):
         swhere = rel(package.folder / _resource(package, "similar_forces")["path"], root)
         for col in ("area_code", "similar_area_code"):
-            problems += contract.flag(similar, ~similar[col].isin(codes), swhere, col,
+            problems += flag(similar, ~similar[col].isin(codes), swhere, col,
                                       lambda r, c=col: f'"{r[c]}" is not an area code in areas.csv.', "Check the code.", code="area-unknown")
-        problems += contract.flag(similar, similar["area_code"].eq(similar["similar_area_code"]), swhere, "similar_area_code",
+        problems += flag(similar, similar["area_code"].eq(similar["similar_area_code"]), swhere, "similar_area_code",
                                   lambda r: "a force cannot be similar to itself.", "Remove the row.", code="similar-to-itself")
     links = tables["links"]
     if links is not None and len(links):
         lwhere = rel(package.folder / _resource(package, "links")["path"], root)
-        problems += contract.flag(links, ~links["area_code"].isin(codes), lwhere, "area_code",
+        problems += flag(links, ~links["area_code"].isin(codes), lwhere, "area_code",
                                   lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Use the force's ONS code.", code="area-unknown")
-        problems += contract.flag(links, ~links["url"].str.match(r"^https://[^\s<>\"'`()]+$"), lwhere, "url",
+        problems += flag(links, ~links["url"].str.match(r"^https://[^\s<>\"'`()]+$"), lwhere, "url",
                                   lambda r: f'"{r["url"]}" is not a web address starting https://.',
                                   "Give the full address, such as https://www.example.org/report (no spaces or brackets).", code="url-invalid")
-        problems += contract.flag(links, links["title"].str.strip().eq(""), lwhere, "title",
+        problems += flag(links, links["title"].str.strip().eq(""), lwhere, "title",
                                   lambda r: "the link has no title.", "Say in a few words what the page is.", code="text-missing")
     for name in ("local_authorities", "area_shapes"):
         extra = tables[name]
         if extra is not None and len(extra):
             ewhere = rel(package.folder / _resource(package, name)["path"], root)
-            problems += contract.flag(extra, ~extra["area_code"].isin(codes), ewhere, "area_code",
+            problems += flag(extra, ~extra["area_code"].isin(codes), ewhere, "area_code",
                                       lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Use the force's ONS code.", code="area-unknown")
     shapes = tables["area_shapes"]
     if shapes is not None and len(shapes):
-        problems += contract.flag(shapes, ~shapes["svg_path"].str.fullmatch(r"[MLZ0-9 .\-]+"),
+        problems += flag(shapes, ~shapes["svg_path"].str.fullmatch(r"[MLZ0-9 .\-]+"),
                                   rel(package.folder / _resource(package, "area_shapes")["path"], root), "svg_path",
                                   lambda r: "the outline is not an SVG path of M, L and Z commands with numbers.",
                                   "Rebuild it with python -m forcepages.importers reference.", code="outline-invalid")
     stability = tables["similar_forces_stability"]
     if stability is not None and len(stability):
         twhere = rel(package.folder / _resource(package, "similar_forces_stability")["path"], root)
-        problems += contract.flag(stability, ~stability["area_code"].isin(codes), twhere, "area_code",
+        problems += flag(stability, ~stability["area_code"].isin(codes), twhere, "area_code",
                                   lambda r: f'"{r["area_code"]}" is not an area code in areas.csv.', "Check the code.", code="area-unknown")
         changed, bad = contract.parse_numbers(stability["members_changed"])
-        problems += contract.flag(stability, bad | changed.isna() | (changed < 0), twhere, "members_changed",
+        problems += flag(stability, bad | changed.isna() | (changed < 0), twhere, "members_changed",
                                   lambda r: f'"{r["members_changed"]}" is not a count of 0 or more.', "Give a whole number.", code="count-invalid")
     population = tables["population"]
     if population is not None and len(population):
         pwhere = rel(package.folder / _resource(package, "population")["path"], root)
         pop, bad = contract.parse_numbers(population["population"])
-        problems += contract.flag(population, bad | (pop <= 0), pwhere, "population",
+        problems += flag(population, bad | (pop <= 0), pwhere, "population",
                                   lambda r: f'"{r["population"]}" is not a number of people above 0.', "Give a whole number.", code="population-invalid")
     return tables, problems

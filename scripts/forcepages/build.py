@@ -24,7 +24,11 @@ from forcepages.compute.indicators import compute_all
 from forcepages.config import Settings
 from forcepages.validate.discover import rel
 from forcepages.validate.load import Data, validate_and_load
-from forcepages.site.engine import build_site
+from forcepages.site.engine import Tree, build_site
+from forcepages.compose import language_tree
+from forcepages import language
+from forcepages.errors import BuildError
+import jinja2
 from forcepages.compose.pages import Composer
 from forcepages.paths import ASSETS_DIR
 
@@ -40,6 +44,7 @@ class BuildReport:
     memory: dict[str, float] = field(default_factory=dict)  # this process's peak resident MB by the end of each stage
     docs: Path | None = None  # the Markdown (and the site's CSS and JavaScript)
     site: Path | None = None
+    untranslated: list[str] = field(default_factory=list)  # English shown on Welsh pages (messages, catalogue cells)
 
 
 class _Clock:
@@ -77,13 +82,16 @@ def _warm_up() -> None:
 
 
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
-                  static: Path | None = None) -> list[tuple[str, str]]:
+                  static: Path | None = None, strict: bool = True) -> tuple[list[tuple[str, str]], tuple[Tree, ...]]:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
-    data downloads, feed and reports."""
+    data downloads, feed and reports; and the Welsh pages beside them (docs-cy, static-cy). Returns the extra
+    navigation entries and the trees of pages in other languages."""
     static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
-    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, static=static))  # not kept
+    welsh = language_tree.welsh_areas(settings, data.areas)
+    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, static=static),  # not kept
+                        translated=welsh)
     templates = settings.root / "site_src" / "templates"
     env = render.environment(templates)
     areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
@@ -102,10 +110,38 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
+    trees = (_welsh_tree(data, results, settings, env, docs, report, strict),) if welsh else ()
+    clock.lap("welsh pages")
     readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
     clock.lap("readability")
-    report.pages, report.charts = area_count + len(site.pages) + len(extra), worker_charts + composer.chart_count
-    return [("API", "api.md")] + publish.DATA_NAV + extra
+    report.pages += area_count + len(site.pages) + len(extra)
+    report.charts += worker_charts + composer.chart_count
+    return [("API", "api.md")] + publish.DATA_NAV + extra, trees
+
+
+def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Environment, docs: Path, report: BuildReport,
+                strict: bool) -> Tree:
+    """Compose and write the Welsh pages (docs-cy beside docs; their charts in static-cy) with the Welsh catalogue;
+    report every message and catalogue cell shown in English, and fail on them when strict."""
+    welsh_docs, welsh_static = docs.parent / "docs-cy", docs.parent / "static-cy"
+    welsh_docs.mkdir(exist_ok=True)
+    cy = language.load(language_tree.WELSH)
+    codes = language_tree.welsh_areas(settings, data.areas)
+    with language.use(cy):
+        pages, charts = language_tree.compose(data, results, settings, cy, codes,
+                                              functools.partial(publish.write_chart, static=welsh_static))
+        render.write_pages(env, pages, welsh_docs)
+        tree = Tree(welsh_docs, welsh_static, "cy", "cy", language_tree.site_name(settings), language_tree.nav(pages))
+    language_tree.write_assets(welsh_docs, docs)
+    report.pages, report.charts = report.pages + len(pages), report.charts + charts
+    report.untranslated = cy.missing
+    if cy.missing and strict:
+        shown = "; ".join(cy.missing[:20]) + (f"; and {len(cy.missing) - 20} more" if len(cy.missing) > 20 else "")
+        raise BuildError(f"The Welsh pages would show {len(cy.missing)} English text(s) with no Welsh translation: {shown}. "
+                         f"Add the translations to {language.TRANSLATIONS_DIR / 'cy' / 'LC_MESSAGES' / 'messages.po'} "
+                         "(see README.md, \"Welsh\") or the data's *_cy columns, or build without --strict to see them "
+                         "listed in the build report.")
+    return tree
 
 
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
@@ -122,13 +158,14 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         docs, site, static = work / "docs", work / "site", work / "static"
         docs.mkdir()
         static.mkdir()
-        extra = generate_docs(data, settings, docs, report, clock, static)
+        (work / "docs-cy").mkdir()
+        extra, trees = generate_docs(data, settings, docs, report, clock, static, strict)
         del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
         gc.collect()
-        build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine)
+        build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine, trees=trees)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
-        swap.swap_in(work, out)
+        swap.swap_in(work, out, ("docs", "docs-cy", "site"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report.docs, report.site = out / "docs", out / "site"

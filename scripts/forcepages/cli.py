@@ -153,9 +153,38 @@ def build(config: str | None, datapackages: str | None, out: str | None, strict:
         total = sum(report.timings.values())
         click.echo(f"Built {report.pages:,} pages and {report.charts:,} charts in {total:.1f} s "
                    f"({', '.join(f'{k} {v:.1f} s' for k, v in report.timings.items())}).")
+        if report.untranslated:
+            click.echo(f"The Welsh pages show {len(report.untranslated)} English text(s) with no Welsh translation "
+                       "(a strict build fails on them):", err=True)
+            for text in report.untranslated:
+                click.echo(f"  {json_text(text)}", err=True)
         click.echo(f"Open {report.site / 'index.html'}")
 
     _run(debug, action)
+
+
+@main.command()
+@click.argument("action", type=click.Choice(["check", "update"]), default="check")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def translations(action: str, debug: bool) -> None:
+    """The Welsh message catalogue: "update" adds new messages from the code and templates to it (and writes
+    messages.pot); "check" (the default) counts it and fails on any message untranslated, fuzzy or wrong."""
+
+    def run() -> None:
+        from forcepages import translations as catalogue
+
+        for c in catalogue.update() if action == "update" else [catalogue.counts(code) for code in ("cy",)]:
+            click.echo(f"{c.language}: {c.messages} messages, {c.translated} translated, {c.fuzzy} fuzzy (to check), "
+                       f"{len(c.untranslated) - c.fuzzy} untranslated, {len(c.wrong)} with placeholders unlike the English.")
+            for text in c.untranslated[:50]:
+                click.echo(f"  not ready: {json_text(text)}")
+            for text in c.wrong[:50]:
+                click.echo(f"  wrong: {json_text(text)}")
+            if action == "check" and (c.untranslated or c.wrong):
+                raise ForcepagesError(f"the {c.language} catalogue is not complete: translate the messages listed in "
+                                      f"{catalogue.po_file(c.language)} (see README.md, \"Welsh\").")
+
+    _run(debug, run)
 
 
 @main.command()

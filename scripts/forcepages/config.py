@@ -48,6 +48,8 @@ class Settings:
     freshness_years: int = 3  # figures ending this many years before the newest figure on the site are not judged
     national_min_areas: int | None = None  # England and Wales is added up only from this many areas (None: all of area_type)
     engine: str = "mkdocs"  # what turns build/docs into build/site: "mkdocs" (MkDocs Material) or "zensical"
+    languages: tuple[str, ...] = ("en", "cy")  # with "cy": Welsh pages (in build/site/cy) beside the English ones
+    welsh_pages: str = "welsh-areas"  # which areas have Welsh pages: "welsh-areas" (country Wales) or "all"
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -69,6 +71,7 @@ _TYPES: dict[str, type] = {
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
     "overdispersion": str, "freshness_years": int, "national_min_areas": int, "engine": str,
+    "languages": list, "welsh_pages": str,
 }
 
 
@@ -134,6 +137,12 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "national_min_areas" should be 1 or more')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
+    languages = extra.get("languages", ["en", "cy"])
+    if isinstance(languages, list) and (not languages or languages[0] != "en" or not set(languages) <= {"en", "cy"}
+                                        or len(set(languages)) != len(languages)):
+        errors.append('setting "languages" should be [en] (English only) or [en, cy] (English, and Welsh pages too)')
+    if extra.get("welsh_pages", "welsh-areas") not in ("welsh-areas", "all"):
+        errors.append('setting "welsh_pages" should be "welsh-areas" (pages of areas in Wales) or "all" (every area)')
     for key in ("scope", "illustrative_packages"):
         items = extra.get(key)
         if isinstance(items, list) and not all(isinstance(x, str) and x.strip() for x in items):
@@ -154,6 +163,8 @@ def load_settings(config_file: Path) -> Settings:
     values["scope"] = tuple(str(s) for s in values.get("scope", ()))
     values["illustrative_packages"] = tuple(str(s) for s in values.get("illustrative_packages", ()))
     values["release_calendar"] = tuple(calendar)
+    if "languages" in values:
+        values["languages"] = tuple(str(s) for s in values["languages"])
     return Settings(
         site_name=str(data.get("site_name", "forcepages")),
         site_url=str(data.get("site_url") or ""),

@@ -12,12 +12,13 @@ from typing import Any, Callable
 import pandas as pd
 
 from forcepages.indicator import Indicator
+from forcepages.language import N_, _, code, date_text, separators
 
 BANNED = ("target", "targets", "league table", "league tables", "best", "worst", "ranked", "ranking",
           "top", "bottom", "failing")
 _BANNED_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in BANNED) + r")\b", re.IGNORECASE)
-SYMBOL_WORDS = {"[c]": "hidden to protect people's privacy", "[x]": "not available", "[z]": "not applicable",
-                "[low]": "rounds to zero", "[u]": "low reliability"}
+SYMBOL_WORDS = {"[c]": N_("hidden to protect people's privacy"), "[x]": N_("not available"), "[z]": N_("not applicable"),
+                "[low]": N_("rounds to zero"), "[u]": N_("low reliability")}
 
 
 def banned_words(text: str) -> list[str]:
@@ -38,7 +39,19 @@ def number(x: Any, decimals: int = 0) -> str:
     """12,345 or 12.3 (commas from 1,000)."""
     if is_missing(x):
         return "[x]"
-    return f"{float(x):,.{decimals}f}"
+    return localised(f"{float(x):,.{decimals}f}")
+
+
+def localised(text: str) -> str:
+    """A number written with Python's "," and "." in the decimal and grouping symbols of the language being written
+    (Babel's locale data; the same as English for Welsh)."""
+    lang = code()
+    if lang == "en":
+        return text
+    point, group = separators(lang)
+    if (point, group) == (".", ","):
+        return text
+    return text.translate(str.maketrans({".": point, ",": group}))
 
 
 def count(x: Any) -> str:
@@ -57,12 +70,12 @@ def money(x: Any) -> str:
         return "[x]"
     v = float(x)
     if abs(v) >= 1e9:
-        return f"£{v / 1e9:,.1f} billion".replace(".0 ", " ")
+        return _("£%(amount)s billion") % {"amount": localised(f"{v / 1e9:,.1f}".removesuffix(".0"))}
     if abs(v) >= 1e6:
-        return f"£{v / 1e6:,.0f} million"
+        return _("£%(amount)s million") % {"amount": localised(f"{v / 1e6:,.0f}")}
     if abs(v) >= 1000 or float(v).is_integer():
-        return f"£{v:,.0f}"
-    return f"£{v:,.2f}"
+        return "£" + localised(f"{v:,.0f}")
+    return "£" + localised(f"{v:,.2f}")
 
 
 def as_date(d: Any) -> date:
@@ -75,57 +88,77 @@ def as_date(d: Any) -> date:
 
 
 def long_date(d: Any) -> str:
-    """4 June 2017."""
-    d = as_date(d)
-    return f"{d.day} {d:%B} {d.year}"
+    """4 June 2017 (4 Mehefin 2017 in Welsh)."""
+    return date_text(as_date(d), "d MMMM y")
 
 
 def month_year(d: Any) -> str:
-    """March 2018."""
-    d = as_date(d)
-    return f"{d:%B} {d.year}"
+    """March 2018 (Mawrth 2018 in Welsh)."""
+    return date_text(as_date(d), "MMMM y")
+
+
+def _kind(s: date, e: date) -> str:
+    """What sort of period runs from ``s`` to ``e``: day, month, year (12 months), months (in one calendar year),
+    long (whole months over years) or dates."""
+    if e == s:
+        return "day"
+    if s.day == 1 and (e + pd.Timedelta(days=1)).day == 1:
+        months = (e.year - s.year) * 12 + e.month - s.month + 1
+        if months == 1:
+            return "month"
+        if months == 12:
+            return "year"
+        return "months" if months < 12 and s.year == e.year else "long"
+    return "dates"
+
+
+def period(start: Any, end: Any) -> str:
+    """A period in words: "12 months to March 2018", "January to March 2018", "31 March 2018"."""
+    return _period(as_date(start), as_date(end), code())
 
 
 @functools.lru_cache(maxsize=8192)
-def period(start: Any, end: Any) -> str:
-    """A period in words: "12 months to March 2018", "January to March 2018", "31 March 2018"."""
-    s, e = as_date(start), as_date(end)
-    days = (e - s).days + 1
-    if days == 1:
+def _period(s: date, e: date, lang: str) -> str:
+    kind = _kind(s, e)
+    if kind == "day":
         return long_date(e)
-    month_start, month_end = s.day == 1, (e + pd.Timedelta(days=1)).day == 1
-    months = (e.year - s.year) * 12 + e.month - s.month + 1
-    if month_start and month_end:
-        if months == 1:
-            return month_year(e)
-        if months == 12:
-            return f"12 months to {month_year(e)}"
-        if months < 12 and s.year == e.year:
-            return f"{s:%B} to {month_year(e)}"
-        return f"{month_year(s)} to {month_year(e)}"
-    return f"{long_date(s)} to {long_date(e)}"
+    if kind == "month":
+        return month_year(e)
+    if kind == "year":
+        return _("12 months to %(month)s") % {"month": month_year(e)}
+    first = {"months": date_text(s, "MMMM"), "long": month_year(s), "dates": long_date(s)}[kind]
+    return _("%(first)s to %(last)s") % {"first": first, "last": long_date(e) if kind == "dates" else month_year(e)}
 
 
 def in_period(start: Any, end: Any) -> str:
-    """The period as a phrase after a verb: "in the 12 months to March 2018", "on 31 March 2018"."""
-    text = period(start, end)
-    if text.startswith("12 months"):
-        return f"in the {text}"
-    return f"on {text}" if (as_date(end) - as_date(start)).days == 0 else f"in {text}"
+    """The period as a phrase after a verb: "in the 12 months to March 2018", "on 31 March 2018", "in March 2018"."""
+    s, e = as_date(start), as_date(end)
+    kind = _kind(s, e)
+    if kind == "year":
+        return _("in the 12 months to %(month)s") % {"month": month_year(e)}
+    if kind == "day":
+        return _("on %(date)s") % {"date": long_date(e)}
+    if kind == "month":
+        return _("in %(month)s") % {"month": month_year(e)}
+    return _("in %(period)s") % {"period": period(s, e)}
+
+
+def short_period(start: Any, end: Any) -> str:
+    """A compact period label for chart axes and table rows."""
+    return _short_period(as_date(start), as_date(end), code())
 
 
 @functools.lru_cache(maxsize=8192)
-def short_period(start: Any, end: Any) -> str:
-    """A compact period label for chart axes and table rows."""
-    s, e = as_date(start), as_date(end)
+def _short_period(s: date, e: date, lang: str) -> str:
     days = (e - s).days + 1
     if days == 1:
-        return f"{e.day} {e:%b} {e.year}"
+        return date_text(e, "d MMM y")
     if 360 <= days <= 370:
-        return f"Year to {e:%b} {e.year}"
+        return _("Year to %(month)s") % {"month": date_text(e, "MMM y")}
     if days <= 31:
-        return f"{e:%b} {e.year}"
-    return f"{s:%b} to {e:%b} {e.year}" if s.year == e.year else f"{s:%b} {s.year} to {e:%b} {e.year}"
+        return date_text(e, "MMM y")
+    first = date_text(s, "MMM") if s.year == e.year else date_text(s, "MMM y")
+    return _("%(first)s to %(last)s") % {"first": first, "last": date_text(e, "MMM y")}
 
 
 def value(x: Any, meta: Indicator, symbol: str = "", with_unit: bool = True) -> str:
@@ -139,11 +172,11 @@ def value(x: Any, meta: Indicator, symbol: str = "", with_unit: bool = True) -> 
 
 def formatter(meta: Indicator, with_unit: bool = True) -> Callable[[Any], str]:
     """value(x, meta, with_unit=with_unit) as a function of x alone, for formatting many values of one indicator."""
-    return _formatter(int(meta.decimals), str(meta.unit).strip(), with_unit)
+    return _formatter(int(meta.decimals), str(meta.unit).strip(), with_unit, code())
 
 
 @functools.lru_cache(maxsize=1024)
-def _formatter(decimals: int, unit: str, with_unit: bool) -> Callable[[Any], str]:
+def _formatter(decimals: int, unit: str, with_unit: bool, lang: str) -> Callable[[Any], str]:
     """The formatting of value(): number() with commas and ``decimals`` places, placed in ``unit``'s pattern."""
     spec = f",.{decimals}f"
     if unit == "%":
@@ -161,6 +194,9 @@ def _formatter(decimals: int, unit: str, with_unit: bool) -> Callable[[Any], str
         elif is_missing(x):
             return "[x]"
         return before + format(float(x), spec) + after
+
+    if lang != "en" and separators(lang) != (".", ","):
+        return lambda x: localised(fmt(x)) if not is_missing(x) else "[x]"
     return fmt
 
 
@@ -168,7 +204,7 @@ def interval(lower: Any, upper: Any, meta: Indicator) -> str:
     """ "11.1 to 13.6", or "" when there is no interval."""
     if is_missing(lower) or is_missing(upper):
         return ""
-    return f"{value(lower, meta, with_unit=False)} to {value(upper, meta, with_unit=False)}"
+    return _("%(lower)s to %(upper)s") % {"lower": value(lower, meta, with_unit=False), "upper": value(upper, meta, with_unit=False)}
 
 
 def with_interval(x: Any, lower: Any, upper: Any, meta: Indicator, symbol: str = "") -> str:
@@ -183,12 +219,12 @@ def formatted_with_interval(fmt: Callable[[Any], str], x: Any, lower: Any, upper
         return symbol
     if is_missing(lower) or is_missing(upper):
         return fmt(x)
-    return f"{fmt(x)} (95% confidence interval {fmt(lower)} to {fmt(upper)})"
+    return _("%(value)s (95%% confidence interval %(lower)s to %(upper)s)") % {"value": fmt(x), "lower": fmt(lower), "upper": fmt(upper)}
 
 
 def symbol_meaning(symbol: str) -> str:
     """What a GSS shorthand symbol means, in words."""
-    return SYMBOL_WORDS.get(symbol, "")
+    return _(SYMBOL_WORDS[symbol]) if symbol in SYMBOL_WORDS else ""
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")  # Python-Markdown has no ~ syntax: escaping it would show the backslash

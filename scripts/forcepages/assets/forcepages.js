@@ -24,7 +24,7 @@
   function fail(el) {
     el.setAttribute("data-state", "failed");
     var p = el.querySelector(".fp-chart__fallback");
-    if (p) { p.textContent = "The chart could not be drawn. The same figures are in the data table."; }
+    if (p) { p.textContent = el.getAttribute("data-failed") || "The chart could not be drawn. The same figures are in the data table."; }
   }
 
   function draw(el) {
@@ -38,8 +38,9 @@
       var fallback = el.querySelector(".fp-chart__fallback");
       if (fallback) { fallback.remove(); }
       var name = (el.getAttribute("data-src") || "chart").split("/").pop().replace(/\.json$/, "");
-      var buttons = [["png", "Download the chart as a PNG picture", Plotly.Icons.camera],
-                     ["svg", "Download the chart as an SVG picture", Plotly.Icons.disk]].map(function (b) {
+      /* the words come from the page (data-png, data-svg) where it is not in English */
+      var buttons = [["png", el.getAttribute("data-png") || "Download the chart as a PNG picture", Plotly.Icons.camera],
+                     ["svg", el.getAttribute("data-svg") || "Download the chart as an SVG picture", Plotly.Icons.disk]].map(function (b) {
         return { name: b[1], title: b[1], icon: b[2], click: function (gd) { download(gd, b[0], name); } };
       });
       fig.layout.modebar = { color: "#505a5f", activecolor: "#0b0c0c", bgcolor: "#ffffff" };  /* 3:1 or more on white */

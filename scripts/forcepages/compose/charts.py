@@ -16,6 +16,7 @@ import pandas as pd
 from forcepages import wording
 from forcepages.escape import plotly_text
 from forcepages.indicator import Indicator
+from forcepages.language import _, code, date_text
 
 # Analysis Function palette: dark blue and orange pass 3:1 against white and against each other's shapes.
 FORCE = "#12436D"
@@ -70,7 +71,7 @@ def _time_axis(series: pd.DataFrame, breaks: list[dict[str, Any]]) -> tuple[list
             continue
         cuts += [i for i in range(1, len(starts)) if starts[i - 1] < b["date"] <= starts[i]]
     yearly = bool(ends) and all(360 <= (e - s).days + 1 <= 370 for s, e in zip(starts, ends))
-    return x, sorted(set(cuts)), ("12 months ending on the date shown" if yearly else "Period ending on the date shown")
+    return x, sorted(set(cuts)), (_("12 months ending on the date shown") if yearly else _("Period ending on the date shown"))
 
 
 def _broken(values: list[Any], cuts: list[int]) -> list[Any]:
@@ -88,9 +89,11 @@ def _hover(series: pd.DataFrame, meta: Indicator) -> list[str]:
     fmt, plain = wording.formatter(meta), wording.formatter(meta, with_unit=False)
     out = []
     for start, end, v, lo, hi in zip(series["period_start"], series["period_end"], series["value"], series["lower_95"], series["upper_95"]):
-        text = f"{wording.period(start, end)}: {fmt(v)}"
-        if not (wording.is_missing(lo) or wording.is_missing(hi)):
-            text += f", likely between {plain(lo)} and {plain(hi)}"
+        if wording.is_missing(lo) or wording.is_missing(hi):
+            text = _("%(period)s: %(value)s") % {"period": wording.period(start, end), "value": fmt(v)}
+        else:
+            text = _("%(period)s: %(value)s, likely between %(lower)s and %(upper)s") % {
+                "period": wording.period(start, end), "value": fmt(v), "lower": plain(lo), "upper": plain(hi)}
         out.append(plotly_text(text))
     return out
 
@@ -117,8 +120,8 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
 
     traces: list[dict[str, Any]] = []
     if "centre" in series and not np.isnan(np.asarray(series["centre"], dtype=float)).all():
-        for col, name, dash in (("upper_limit", "Upper process limit", "dash"), ("centre", "Centre line (mean)", "solid"),
-                                ("lower_limit", "Lower process limit", "dash")):
+        for col, name, dash in (("upper_limit", _("Upper process limit"), "dash"), ("centre", _("Centre line (mean)"), "solid"),
+                                ("lower_limit", _("Lower process limit"), "dash")):
             traces.append({"type": "scatter", "mode": "lines", "name": name, "x": x, "y": y(series[col]),
                            "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
                            "legendgroup": "limits", "showlegend": col == "centre"})
@@ -131,24 +134,30 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                             "array": y(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
                             "arrayminus": y(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
     traces.append(force)
-    for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), f"{similar_label.capitalize()} average", SIMILAR, "square", "dash"),
-                                               (by_period(national, "value"), "England and Wales", NATIONAL, "diamond", "dot")):
+    average = _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}
+    for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), average, SIMILAR, "square", "dash"),
+                                               (by_period(national, "value"), _("England and Wales"), NATIONAL, "diamond", "dot")):
         line = np.array([values.get(p, np.nan) for p in periods], dtype=float)
         if values and not np.isnan(line).all():
             trace = _line(name, x, line, colour, symbol, dash)
             trace["y"] = y(line)
-            trace["hovertemplate"] = "%{x|%d %b %Y}: %{y}<extra>" + plotly_text(name) + "</extra>"
+            if code() == "en":
+                trace["hovertemplate"] = "%{x|%d %b %Y}: %{y}<extra>" + plotly_text(name) + "</extra>"
+            else:  # Plotly writes month names in English: the dates as text in the language written
+                trace["text"] = _broken([date_text(e, "d MMM y") for e in series["period_end"]], cuts)
+                trace["hovertemplate"] = "%{text}: %{y}<extra>" + plotly_text(name) + "</extra>"
             traces.append(trace)
     if "signal" in series:
         flagged = np.asarray(pd.notna(series["signal"]), dtype=bool)
         if flagged.any():
             up = np.asarray(series["direction"], dtype=object) == "up"
-            traces.append({"type": "scatter", "mode": "markers+text", "name": "Unusual change (special cause)",
+            traces.append({"type": "scatter", "mode": "markers+text", "name": _("Unusual change (special cause)"),
                            "x": [x_dates[i] for i in np.flatnonzero(flagged)], "y": _round(np.asarray(series["value"], dtype=float)[flagged]),
                            "marker": {"color": SIGNAL, "size": 14, "line": {"color": "#ffffff", "width": 1},
                                       "symbol": ["triangle-up" if u else "triangle-down" for u in up[flagged]]},
-                           "text": ["high" if u else "low" for u in up[flagged]], "textposition": "top center",
-                           "textfont": {"color": SIGNAL, "size": 12}, "hovertemplate": "%{x|%b %Y}: unusual (%{text})<extra></extra>"})
+                           "text": [_("high") if u else _("low") for u in up[flagged]], "textposition": "top center",
+                           "textfont": {"color": SIGNAL, "size": 12},
+                           "hovertemplate": "%{x|%b %Y}: " + plotly_text(_("unusual")) + " (%{text})<extra></extra>"})
     layout = _layout(str(meta.unit), x_title)
     shapes, notes = [], []
     first, last = (np.asarray(series["period_start"])[0], np.asarray(series["period_end"])[-1]) if len(series) else (None, None)
@@ -159,10 +168,14 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": when, "x1": when, "y0": 0, "y1": 1,
                        "line": {"color": "#0b0c0c", "width": 1.5, "dash": "dot" if b.get("kind") == "phase" else "longdash"}})
         notes.append({"x": when, "y": 1, "xref": "x", "yref": "paper", "showarrow": False, "xanchor": "left", "yanchor": "top",
-                      "text": "New phase" if b.get("kind") == "phase" else "Series break", "font": {"size": 12}})
+                      "text": _("New phase") if b.get("kind") == "phase" else _("Series break"), "font": {"size": 12}})
     if shapes:
         layout["shapes"], layout["annotations"] = shapes, notes
     layout["xaxis"]["type"] = "date"
+    if code() != "en" and len(series):  # Plotly's month names are English: label each year's end in the language written
+        ends = list(series["period_end"])
+        ticks = [e for i, e in enumerate(ends) if i == 0 or e.year != ends[i - 1].year]
+        layout["xaxis"].update(tickvals=[f"{e:%Y-%m-%d}" for e in ticks], ticktext=[date_text(e, "MMM y") for e in ticks])
     return {"data": traces, "layout": layout}
 
 
@@ -170,16 +183,17 @@ def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta:
     """Every force's value against its size, with 95% and 99.8% limits around England and Wales; never sorted."""
     grid = funnel_data["grid"]
     traces = []
-    for level, dash, label in (("998", "dot", "99.8% limits"), ("95", "dash", "95% limits")):
+    for level, dash, label in (("998", "dot", _("%(level)s limits") % {"level": "99.8%"}), ("95", "dash", _("%(level)s limits") % {"level": "95%"})):
         lower, upper = funnel_data["limits"][level]
         for i, band in enumerate((upper, lower)):
             traces.append({"type": "scatter", "mode": "lines", "name": label, "x": _round(grid, 1), "y": _round(band),
                            "line": {"color": LIMIT, "width": 1.5, "dash": dash}, "hoverinfo": "skip",
                            "legendgroup": level, "showlegend": i == 0})
-    traces.append({"type": "scatter", "mode": "lines", "name": "England and Wales", "x": _round([grid[0], grid[-1]], 1),
+    traces.append({"type": "scatter", "mode": "lines", "name": _("England and Wales"), "x": _round([grid[0], grid[-1]], 1),
                    "y": _round([funnel_data["benchmark"]] * 2), "line": {"color": NATIONAL, "width": 2}, "hoverinfo": "skip"})
     symbols = {"within": "circle", "above": "triangle-up", "below": "triangle-down", "not-compared": "circle-open"}
-    labels = {"within": "Within expected variation", "above": "Above the 95% limits", "below": "Below the 95% limits"}
+    labels = {"within": _("Within expected variation"), "above": _("Above the 95%% limits") % {},
+              "below": _("Below the 95%% limits") % {}}
     positions = funnel_data["positions"]
     for position in ("within", "above", "below"):
         idx = [i for i, p in enumerate(positions) if p == position]
@@ -192,7 +206,7 @@ def funnel(title: str, funnel_data: dict[str, Any], names: dict[str, str], meta:
                        "marker": {"color": FORCE if position == "within" else SIMILAR, "symbol": symbols[position], "size": 10,
                                   "line": {"color": "#0b0c0c", "width": 1}},
                        "hovertemplate": "%{text}: %{y}<extra></extra>"})
-    x_title = "People living in the area" if meta.measure == "rate" else "Number of cases"
+    x_title = _("People living in the area") if meta.measure == "rate" else _("Number of cases")
     layout = _layout(str(meta.unit), x_title, height=420)
     layout["xaxis"]["type"] = "log"
     layout["xaxis"]["showgrid"] = True

@@ -11,15 +11,26 @@ import pandas as pd
 from forcepages.compose import verdict_words
 from forcepages import wording
 from forcepages.indicator import Indicator
+from forcepages.compute import judge
 from forcepages.compute.result_types import AreaResult
+from forcepages.language import N_, _, code
 
 
 def trend_header(similar_label: str) -> list[str]:
     """Columns of the data table beneath a trend chart."""
-    return ["Period", "Value (95% confidence interval)", f"{similar_label.capitalize()} average", "England and Wales", "Status"]
+    return [_("Period"), _("Value (95%% confidence interval)") % {}, average_name(similar_label), _("England and Wales"),
+            _("Status")]
 
 
-INDICATOR_HEADER = ["Force", "Period", "Value (95% confidence interval)", "Compared with England and Wales", "Funnel plot"]
+def average_name(similar_label: str) -> str:
+    """ "Similar forces average": the name of the similar areas' average (``similar_label`` in the language written)."""
+    return _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}
+
+
+def indicator_header() -> list[str]:
+    """Columns of the table of every force on an indicator's page."""
+    return [_("Force"), _("Period"), _("Value (95%% confidence interval)") % {}, _("Compared with England and Wales"),
+            _("Funnel plot")]
 
 
 def up(path: str) -> str:
@@ -32,8 +43,15 @@ def value_text(row: dict[str, Any] | pd.Series, meta: Indicator) -> str:
     return wording.with_interval(row["value"], row.get("lower_95"), row.get("upper_95"), meta, row.get("value_symbol", ""))
 
 
-NOT_JUDGED = {"census": "it is a full count, not an estimate", "not-comparable": "forces' figures do not compare",
-              "non-resident": "far more people are here by day than live here"}
+NOT_JUDGED = {"census": N_("%(title)s, %(when)s: not judged, as it is a full count, not an estimate."),
+              "not-comparable": N_("%(title)s, %(when)s: not judged, as forces' figures do not compare."),
+              "non-resident": N_("%(title)s, %(when)s: not judged, as far more people are here by day than live here.")}
+CLEAR = {("higher", "national"): N_("clearly higher than England and Wales"),
+         ("lower", "national"): N_("clearly lower than England and Wales"),
+         ("higher", "similar"): N_("clearly higher than %(similar)s"),
+         ("lower", "similar"): N_("clearly lower than %(similar)s"),
+         ("higher", "both"): N_("clearly higher than England and Wales and %(similar)s"),
+         ("lower", "both"): N_("clearly lower than England and Wales and %(similar)s")}
 
 
 def finding(meta: Indicator, area: AreaResult, name: str, link: str, similar_label: str = "similar forces") -> dict[str, str] | None:
@@ -43,75 +61,84 @@ def finding(meta: Indicator, area: AreaResult, name: str, link: str, similar_lab
     latest = area.latest
     if latest is None or area.status == "no-figure":
         return None
-    title = wording.md(meta.title)
-    when = wording.period(latest["period_start"], latest["period_end"])
+    words = {"title": wording.md(meta.title), "when": wording.period(latest["period_start"], latest["period_end"]),
+             "similar": similar_label}
     if area.status == "older":
-        return {"kind": "older", "text": f"{title}: the latest figure is for {when}.", "link": link}
+        return {"kind": "older", "text": _("%(title)s: the latest figure is for %(when)s.") % words, "link": link}
     if area.status in NOT_JUDGED:
-        return {"kind": "other", "text": f"{title}, {when}: not judged, as {NOT_JUDGED[area.status]}.", "link": link}
+        return {"kind": "other", "text": _(NOT_JUDGED[area.status]) % words, "link": link}
     parts, changes, signs = [], [], []  # comparisons; changes over time (each its own sentence); better/worse signs
-    clear = [(bench.get("category"), label, bench.get("judgement"))
-             for bench, label in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label))
+    clear = [(bench.get("category"), against, bench.get("judgement"))
+             for bench, against in ((area.vs_national, "national"), (area.vs_similar, "similar"))
              if bench.get("category") in ("higher", "lower")]
     if len(clear) == 2 and clear[0][0] == clear[1][0]:  # the same way against both: one phrase
-        clear = [(clear[0][0], f"{clear[0][1]} and {clear[1][1]}", clear[0][2]), (None, None, clear[1][2])]
-    for cat, label, judgement in clear:
+        clear = [(clear[0][0], "both", clear[0][2]), (None, None, clear[1][2])]
+    for cat, against, judgement in clear:
         if cat:
-            parts.append(f"clearly {cat} than {label}")
+            parts.append(_(CLEAR[cat, against]) % words)
         signs.append(judgement)
     if area.spc_judgement:
-        changes.append(f"The latest month is an unusual {'rise' if area.spc_latest == 'unusual-rise' else 'fall'}.")
+        changes.append(_("The latest month is an unusual rise.") if area.spc_latest == "unusual-rise"
+                       else _("The latest month is an unusual fall."))
         signs.append(area.spc_judgement)
     if area.trend.get("judgement"):
-        first, last = area.trend["first_period_end"], area.trend["last_period_end"]
-        changes.append(f"It went {'up' if area.trend['direction'] == 'increasing' else 'down'} between {first.year} and {last.year}.")
+        years = {"first": area.trend["first_period_end"].year, "last": area.trend["last_period_end"].year}
+        changes.append((_("It went up between %(first)s and %(last)s.") if area.trend["direction"] == "increasing"
+                        else _("It went down between %(first)s and %(last)s.")) % years)
         signs.append(area.trend["judgement"])
     if not parts and not changes:
         return None
     good, bad = "better" in signs, "worse" in signs
     kind = "mixed" if good and bad else "good" if good else "bad" if bad else "neutral"
-    head = f"{title}, {when}: " + (" and ".join(parts) + "." if parts else "")
-    text = " ".join([head.strip()] + changes) if parts else f"{title}, {when}. " + " ".join(changes)
+    if parts:
+        what = parts[0] if len(parts) == 1 else _("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}
+        head = _("%(title)s, %(when)s: %(what)s.") % {**words, "what": what}
+    else:
+        head = _("%(title)s, %(when)s.") % words
+    text = " ".join([head] + changes)
     if kind == "mixed":
-        text += " Some of this is better and some is worse."
+        text += " " + _("Some of this is better and some is worse.")
     return {"kind": kind, "text": text, "link": link}
 
 
 def summary_lines(meta: Indicator, area: AreaResult, area_name: str, similar_source: str,
-             similar_label: str = "similar forces") -> list[str]:
+                  similar_label: str = "similar forces", freshness_years: int = 3) -> list[str]:
     """Short plain sentences about one indicator in one area: one point per list item (1 or 2 sentences each)."""
     latest = area.latest
     if latest is None:
-        return ["There is no published figure for this area."]
+        return [_("There is no published figure for this area.")]
     when = wording.in_period(latest["period_start"], latest["period_end"])
     symbol = latest.get("value_symbol", "")
     if symbol:
-        return [f"The figure {when} is {symbol}: {wording.symbol_meaning(symbol) or 'not published'}."]
-    out = [f"{when[0].upper()}{when[1:]} the figure was {wording.value(latest['value'], meta)}."]
+        return [_("The figure %(when)s is %(symbol)s: %(meaning)s.") % {
+            "when": when, "symbol": symbol, "meaning": wording.symbol_meaning(symbol) or _("not published")}]
+    first = _("%(when)s the figure was %(value)s.") % {"when": when, "value": wording.value(latest["value"], meta)}
+    out = [first[:1].upper() + first[1:]]
     if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note on this figure, as said
-        out.append(f"This figure has a note. {wording.md(latest['note'].strip())}")
-    span = wording.interval(latest.get("lower_95"), latest.get("upper_95"), meta)
-    if span:
-        low, high = span.split(" to ")
-        out.append(f"It is likely to be between {low} and {high}. This is the 95% confidence interval.")
-    if area.reason:
-        out.append(wording.md(area.reason))  # may be the catalogue's comparability_note
+        out.append(_("This figure has a note.") + " " + wording.md(latest["note"].strip()))
+    if not (wording.is_missing(latest.get("lower_95")) or wording.is_missing(latest.get("upper_95"))):
+        out.append(_("It is likely to be between %(lower)s and %(upper)s. This is the 95%% confidence interval.") % {
+            "lower": wording.value(latest["lower_95"], meta, with_unit=False),
+            "upper": wording.value(latest["upper_95"], meta, with_unit=False)})
+    reason = judge.reason(area.status, meta, freshness_years)  # the reason in the language written
+    if reason:
+        out.append(wording.md(reason))  # may be the catalogue's comparability_note
     if (area.change or {}).get("per_resident") and not wording.is_missing(latest.get("numerator")):
         out.append(counts(latest, area.change))
-    for bench, name in ((area.vs_national, "England and Wales"), (area.vs_similar, similar_label)):
+    for bench, against in ((area.vs_national, "national"), (area.vs_similar, "similar")):
         if bench.get("benchmark") is None and bench.get("category") == "not-compared":
-            if bench.get("reason"):  # no national figure: say why
-                out.append(bench["reason"])
+            if bench.get("reason"):  # no national figure: say why (in full in English)
+                out.append(bench["reason"] if code() == "en" else _("There is no figure for England and Wales to compare with."))
             continue
-        if meta.measure == "value" and name != "England and Wales":
+        if meta.measure == "value" and against != "national":
             continue
-        text = verdict_words.comparison(bench, area.status, meta, name, latest["value"])
+        text = verdict_words.comparison(bench, area.status, meta, against, latest["value"], similar_label)
         meaning = verdict_words.verdict(bench, meta.polarity)
         out.append(f"{text} {meaning}" if meaning else text)
     if not (area.change or {}).get("per_resident") and verdict_words.change(area.change, meta):
         out.append(verdict_words.change(area.change, meta))
     if area.spc_latest:
-        out.append(verdict_words.SPC_WORDS[area.spc_latest])
+        out.append(verdict_words.spc(area.spc_latest))
     if verdict_words.phases(area.phases):
         out.append(verdict_words.phases(area.phases))
     if verdict_words.trend(area.trend):
@@ -121,21 +148,24 @@ def summary_lines(meta: Indicator, area: AreaResult, area_name: str, similar_sou
 
 def counts(latest: dict[str, Any], change: dict[str, Any] | None) -> str:
     """The count behind a rate, and its change from a year before: for areas where a rate per resident misleads."""
-    text = f"The count itself was {wording.count(latest['numerator'])}"
+    words = {"count": wording.count(latest["numerator"])}
     prev = (change or {}).get("previous") or {}
-    if not wording.is_missing(prev.get("numerator")):
-        diff = float(latest["numerator"]) - float(prev["numerator"])
-        when = wording.in_period(prev["period_start"], prev["period_end"])
-        text += (f", {wording.count(abs(diff))} {'more' if diff > 0 else 'fewer'} than {when}" if diff
-                 else f", the same as {when}")
-    return text + "."
+    if wording.is_missing(prev.get("numerator")):
+        return _("The count itself was %(count)s.") % words
+    diff = float(latest["numerator"]) - float(prev["numerator"])
+    words.update(diff=wording.count(abs(diff)), when=wording.in_period(prev["period_start"], prev["period_end"]))
+    if not diff:
+        return _("The count itself was %(count)s, the same as %(when)s.") % words
+    return (_("The count itself was %(count)s, %(diff)s more than %(when)s.") if diff > 0
+            else _("The count itself was %(count)s, %(diff)s fewer than %(when)s.")) % words
 
 
 def table_verdict(area: AreaResult) -> str:
     """The comparison with England and Wales in a table cell: "clearly higher", "similar", or why not judged."""
     if area.status in NOT_JUDGED or area.status == "older":
-        return "not judged"
-    return verdict_words.COMPARE_WORDS.get(area.vs_national.get("category"), "not compared").replace(" than", "").replace(" to", "")
+        return _("not judged")
+    words = {"similar": N_("similar"), "higher": N_("clearly higher"), "lower": N_("clearly lower")}
+    return _(words.get(area.vs_national.get("category"), N_("not compared")))
 
 
 def table_rows(series: pd.DataFrame, nat: dict[str, float], sim: dict[str, float], meta: Indicator) -> list[list[str]]:
@@ -193,6 +223,6 @@ def by_area(similar: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Similar-forces averages by area, then by period."""
     out: dict[str, dict[str, float]] = {}
     if len(similar):
-        for code, period, value in zip(similar["area_code"], similar["period"], similar["similar_value"]):
-            out.setdefault(code, {})[period] = value
+        for area_code, period, value in zip(similar["area_code"], similar["period"], similar["similar_value"]):
+            out.setdefault(area_code, {})[period] = value
     return out

@@ -13,13 +13,19 @@ from typing import Any
 from forcepages import wording
 from forcepages.compute.result_types import AreaResult
 from forcepages.indicator import Indicator
+from forcepages.language import N_, _
 
 # symbol and word for each comparison category (stats.judgement's categories)
 SYMBOLS = {"higher": "▲", "lower": "▼", "similar": "●", "not-compared": "–", "not-judged": "○"}
-WORDS = {"higher": "higher", "lower": "lower", "similar": "similar", "not-compared": "not compared", "not-judged": "not judged"}
-SHORT_REASONS = {"census": "a full count", "not-comparable": "forces count in different ways",
-                 "non-resident": "few people live here", "older": "an older figure", "no-figure": "no figure"}
-KEY = [("▲", "clearly higher"), ("▼", "clearly lower"), ("●", "similar"), ("○", "not judged"), ("–", "not compared")]
+WORDS = {"higher": N_("clearly higher"), "lower": N_("clearly lower"), "similar": N_("similar"),
+         "not-compared": N_("not compared"), "not-judged": N_("not judged")}
+JUDGED_WORDS = {("higher", "better"): N_("clearly higher, better"), ("higher", "worse"): N_("clearly higher, worse"),
+                ("lower", "better"): N_("clearly lower, better"), ("lower", "worse"): N_("clearly lower, worse")}
+SHORT_REASONS = {"census": N_("not judged: a full count"), "not-comparable": N_("not judged: forces count in different ways"),
+                 "non-resident": N_("not judged: few people live here"), "older": N_("not judged: an older figure"),
+                 "no-figure": N_("not judged: no figure")}
+KEY = [("▲", WORDS["higher"]), ("▼", WORDS["lower"]), ("●", WORDS["similar"]), ("○", WORDS["not-judged"]),
+       ("–", WORDS["not-compared"])]
 # order of rows on the force page: the three questions (does well, needs to improve), then the rest
 ORDER = {"good": 0, "bad": 1, "mixed": 2, "neutral": 2, None: 3, "other": 4, "older": 5}
 
@@ -40,13 +46,11 @@ def category(area: AreaResult, bench: dict[str, Any]) -> str:
 def verdict(area: AreaResult, bench: dict[str, Any]) -> dict[str, str]:
     """Symbol, short words, and better or worse (where the judgement says so) for one comparison."""
     cat = category(area, bench)
-    words = WORDS[cat]
-    if cat in ("higher", "lower"):
-        words = f"clearly {words}"
-        if bench.get("judgement") in ("better", "worse"):
-            words += f", {bench['judgement']}"
+    words = _(WORDS[cat])
+    if cat in ("higher", "lower") and bench.get("judgement") in ("better", "worse"):
+        words = _(JUDGED_WORDS[cat, bench["judgement"]])
     elif cat == "not-judged":
-        words = f"not judged: {SHORT_REASONS.get(area.status, 'see the figure')}"
+        words = _(SHORT_REASONS.get(area.status, N_("not judged: see the figure")))
     return {"category": cat, "symbol": SYMBOLS[cat], "words": words, "judgement": str(bench.get("judgement") or "")}
 
 
@@ -63,23 +67,24 @@ def force_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def force_table(rows: list[dict[str, Any]], domain_title: str, force: str, similar_label: str) -> str:
     """One area of policing on a force page: indicator, period, the force, England and Wales, similar forces, verdict."""
-    head = ["Figure", "Period", force, "England and Wales", f"{similar_label.capitalize()} average", "What it shows"]
+    head = [_("Figure"), _("Period"), force, _("England and Wales"),
+            _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}, _("What it shows")]
     cells = []
     for r in rows:
-        period = _e(r["period"]) + (' <span class="fp-older">(older figure)</span>' if r["older"] else "")
+        period = _e(r["period"]) + (f' <span class="fp-older">{_e(_("(older figure)"))}</span>' if r["older"] else "")
         if r["vs_national"]["category"] == "not-judged":  # one reason, not one per comparison
             verdicts = (f'<span class="fp-v fp-v--not-judged"><span class="fp-v__sym" aria-hidden="true">{SYMBOLS["not-judged"]}</span> '
                         f'{_e(r["vs_national"]["words"].capitalize())}</span>')
         else:
-            verdicts = _mark(r["vs_national"], "England and Wales")
+            verdicts = _mark(r["vs_national"], _("England and Wales"))
         if r["vs_similar"] is not None and r["vs_national"]["category"] != "not-judged":
-            verdicts += _mark(r["vs_similar"], similar_label.capitalize())
+            verdicts += _mark(r["vs_similar"], similar_label[:1].upper() + similar_label[1:])
         values = [r["value"], r["national"], r["similar"]]
         tds = "".join(f'<td data-label="{html.escape(h, quote=True)}">{c}</td>'
                       for h, c in zip(head[1:], [period] + [_e(v) for v in values] + [verdicts]))
         cells.append(f'<tr><th scope="row"><a href="{html.escape(r["href"], quote=True)}">{_e(r["title"])}</a>'
                      f'<span class="fp-unit">{_e(r["unit"])}</span></th>{tds}</tr>')
-    caption = f"{_e(domain_title)} in {_e(force)}: the latest figures"
+    caption = _e(_("%(domain)s in %(force)s: the latest figures") % {"domain": domain_title, "force": force})
     header = "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
     return (f'<table class="fp-overview">\n<caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n'
             f'<tbody>\n' + "\n".join(cells) + "\n</tbody>\n</table>")
@@ -87,8 +92,8 @@ def force_table(rows: list[dict[str, Any]], domain_title: str, force: str, simil
 
 def key_html() -> str:
     """What the symbols mean."""
-    parts = "".join(f'<li><span aria-hidden="true">{s}</span> {w}</li>' for s, w in KEY)
-    return f'<ul class="fp-key" aria-label="What the symbols mean">{parts}</ul>'
+    parts = "".join(f'<li><span aria-hidden="true">{s}</span> {_e(_(w))}</li>' for s, w in KEY)
+    return f'<ul class="fp-key" aria-label="{html.escape(_("What the symbols mean"), quote=True)}">{parts}</ul>'
 
 
 def grid_table(columns: list[dict[str, str]], rows: list[dict[str, Any]], caption: str) -> str:
@@ -101,14 +106,14 @@ def grid_table(columns: list[dict[str, str]], rows: list[dict[str, Any]], captio
         tds = []
         for cell in r["cells"]:
             if cell is None:
-                tds.append('<td><span class="fp-sr">no figure</span></td>')
+                tds.append(f'<td><span class="fp-sr">{_e(_("no figure"))}</span></td>')
                 continue
             v = cell["verdict"]
             tds.append(f'<td class="fp-v--{v["category"]}"><span aria-hidden="true">{v["symbol"]}</span>'
                        f'<span class="fp-sr">{_e(v["words"])}, </span> {_e(cell["value"])}</td>')
         body.append(f'<tr><th scope="row"><a href="{html.escape(r["href"], quote=True)}">{_e(r["name"])}</a></th>{"".join(tds)}</tr>')
     return (f'<div class="fp-grid" role="region" aria-label="{html.escape(caption, quote=True)}" tabindex="0">\n'
-            f'<table class="fp-grid__table">\n<caption>{_e(caption)}</caption>\n<thead><tr><th scope="col">Force</th>{head}</tr></thead>\n'
+            f'<table class="fp-grid__table">\n<caption>{_e(caption)}</caption>\n<thead><tr><th scope="col">{_e(_("Force"))}</th>{head}</tr></thead>\n'
             f'<tbody>\n' + "\n".join(body) + "\n</tbody>\n</table>\n</div>")
 
 
@@ -120,16 +125,16 @@ def href(md_path: str) -> str:
 
 def _value(row: dict[str, Any] | None, meta: Indicator) -> str:
     if row is None:
-        return "no figure"
+        return _("no figure")
     symbol = row.get("value_symbol", "") or ""
     if symbol:
-        return f"{symbol} ({wording.symbol_meaning(symbol) or 'not published'})"
+        return f"{symbol} ({wording.symbol_meaning(symbol) or _('not published')})"
     return _number(row["value"], meta)
 
 
 def _number(x: Any, meta: Indicator) -> str:
     """A figure without its unit (the unit is shown once, under the title); "no figure" when missing."""
-    return "no figure" if wording.is_missing(x) else wording.formatter(meta, with_unit=False)(x)
+    return _("no figure") if wording.is_missing(x) else wording.formatter(meta, with_unit=False)(x)
 
 
 def row(meta: Indicator, area: AreaResult, national: dict[str, float], similar: dict[str, float], link: str,
@@ -163,4 +168,4 @@ def domain_grid(results: dict[str, Any], areas: list[dict[str, Any]], domain_tit
                for i, r in results.items()]
     rows = [{"name": a["name"], "href": f"../forces/{a['slug']}/index.html",
              "cells": [grid_cell(r.meta, r.areas.get(a["area_code"])) for r in results.values()]} for a in areas]
-    return grid_table(columns, rows, f"{domain_title}: every force, in alphabetical order")
+    return grid_table(columns, rows, _("%(domain)s: every force, in alphabetical order") % {"domain": domain_title})

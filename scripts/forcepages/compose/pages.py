@@ -15,9 +15,14 @@ from forcepages.compute import judge
 from forcepages.compose.chart_meta import chart_meta
 from forcepages.compute.result_types import AreaResult, IndicatorResult
 from forcepages.config import Settings
-from forcepages.compose.findings import (INDICATOR_HEADER, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header, up, value_text)
+from forcepages.compose.findings import (indicator_header, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header, up, value_text)
 from forcepages.validate.load import Data
 from forcepages.compose.page_models import Chart, Page, Site
+from forcepages.language import N_, _, current
+from forcepages import language
+
+FUNNEL_WORDS = {"within": N_("within"), "above": N_("above"), "below": N_("below")}
+LABELS = (N_("police force"), N_("similar forces"))  # the settings' defaults (area_label, similar_label), to translate
 
 
 
@@ -25,9 +30,12 @@ class Composer:
     """Builds every page model and chart from the loaded data and computed statistics."""
 
     def __init__(self, data: Data, results: dict[str, IndicatorResult], settings: Settings,
-                 chart_sink: Callable[[Chart], None] | None = None):
-        """``chart_sink``, if given, receives each chart as it is made (written at once, not kept in ``site.charts``)."""
+                 chart_sink: Callable[[Chart], None] | None = None, tree: str = "", translated: frozenset[str] = frozenset()):
+        """``chart_sink``, if given, receives each chart as it is made (written at once, not kept in ``site.charts``).
+        ``tree`` is the language tree the pages are for ("" for English, "cy/" for the Welsh pages, whose other pages
+        are the English ones); ``translated`` the areas whose pages are in both trees (linked both ways)."""
         self.data, self.results, self.settings = data, results, settings
+        self.tree, self.translated = tree, translated
         self.chart_sink, self.chart_count = chart_sink, 0
         scope = data.areas[data.areas["area_type"].eq(settings.area_type)]
         if settings.scope:
@@ -54,10 +62,38 @@ class Composer:
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
 
+    @property
+    def similar_label(self) -> str:
+        """ "similar forces" (the setting) in the language being written."""
+        return _(self.settings.similar_label)
+
+    @property
+    def area_label(self) -> str:
+        """ "police force" (the setting) in the language being written."""
+        return _(self.settings.area_label)
+
     def address(self, md_path: str) -> str:
         """A page's web address: in full where the site's address (site_url) is set, else relative to the site's root."""
         base = self.settings.site_url.rstrip("/")
-        return f"{base}/{overview.href(md_path)}" if base else overview.href(md_path)
+        return f"{base}/{self.tree}{overview.href(md_path)}" if base else self.tree + overview.href(md_path)
+
+    def shared(self, page: str, target: str) -> str:
+        """A link from ``page`` to a page only the English tree has (an indicator, the methodology): within the tree
+        as Markdown, from another tree as the English page's address."""
+        if not self.tree:
+            return up(page) + target
+        return up(page) + "../" * self.tree.count("/") + overview.href(target)
+
+    def alternate(self, page: str, area_code: str) -> dict[str, str] | None:
+        """The same page in the other language (for the language switch and hreflang), or None."""
+        if area_code not in self.translated:
+            return None
+        name = page.rsplit("/", 1)[-1]
+        if self.tree:
+            return {"lang": "en", "self_lang": "cy", "label": "Read this page in English",
+                    "href": up(page) + "../" * self.tree.count("/") + overview.href(page), "self_href": overview.href(name)}
+        return {"lang": "cy", "self_lang": "en", "label": "Darllenwch y dudalen hon yn Gymraeg",
+                "href": up(page) + "cy/" + overview.href(page), "self_href": overview.href(name)}
 
     def shapes(self) -> dict[str, dict[str, str]]:
         """Each area's outline for the map, with its code and name (none if the reference package has no outlines)."""
@@ -83,7 +119,7 @@ class Composer:
     def compose(self, areas: bool = True) -> Site:
         """Every page; with ``areas`` false, all but the area pages (area_pages.py writes those)."""
         if areas:
-            for _, area in self.areas.iterrows():
+            for _index, area in self.areas.iterrows():
                 self.site.pages += self.area_pages(area)
         for iid in self.results:
             self.indicator_page(iid)
@@ -117,13 +153,13 @@ class Composer:
                 area_result = result.areas.get(code)
                 anchor = f"#{iid}" if single else f"{domain['domain_id']}.md#{iid}"
                 if area_result is None or area_result.latest is None:
-                    missing.append({"title": wording.md(result.meta.title), "link": f"indicators/{iid}.md"})
+                    missing.append({"title": wording.md(result.meta.title), "link": self.shared(path, f"indicators/{iid}.md")})
                     continue
-                line = finding(result.meta, area_result, name, anchor, self.settings.similar_label)
+                line = finding(result.meta, area_result, name, anchor, self.similar_label)
                 if line:
                     findings.append(line)
                 row = overview.row(result.meta, area_result, self.national[iid], self.similar[iid].get(code, {}), anchor,
-                                   line["kind"] if line else None, self.settings.similar_label)
+                                   line["kind"] if line else None, self.similar_label)
                 if row:
                     rows.append(row)
                 items.append(self._indicator_item(path, code, name, iid, result, area_result))
@@ -135,7 +171,7 @@ class Composer:
                      "older": [f for f in findings if f["kind"] == "older"],
                      "other": [f for f in findings if f["kind"] == "other"],
                      "count": len(items), "narrative": narrative, "links": self.links.get(code, []),
-                     "overview": overview.force_table(overview.force_rows(rows), domain["title"], name, self.settings.similar_label)
+                     "overview": overview.force_table(overview.force_rows(rows), domain["title"], name, self.similar_label)
                      if rows else "", "overview_rows": len(rows)}
             if single:
                 entry["figures"], entry["missing"] = items, missing
@@ -143,15 +179,16 @@ class Composer:
                 continue
             domains.append(entry)
             made.append(Page(path, "force_domain.md.j2", {
-                "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
+                "root": up(path), **self.dates, "alternate": self.alternate(path, code), "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", {
-            "root": up(index), **self.dates, "force": wording.md(name), "code": code,
+            "root": up(index), **self.dates, "alternate": self.alternate(index, code),
+            "methodology_link": self.shared(index, "methodology.md"), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
-            "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single,
+            "area_label": self.area_label, "similar_label": self.similar_label, "single": single,
             "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
         return made
 
@@ -161,28 +198,41 @@ class Composer:
         series = area.series if area.series is not None else {}
         nat, similar = self.national[iid], self.similar[iid].get(code, {})
         chart_id = f"{self.data.areas.loc[code, 'slug']}--{iid}"
-        summary = summary_lines(meta, area, name, self.similar_source, self.settings.similar_label)
+        summary = summary_lines(meta, area, name, self.similar_source, self.similar_label, self.settings.freshness_years)
         chart = None
         drawable = len(series) > 0 and bool(np.isfinite(np.asarray(series["value"], dtype=float)).any())
         if drawable:
-            figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.settings.similar_label)
+            figure = charts.trend(name, series, nat, similar, meta, result.breaks, self.similar_label)
             figure, table = illustrative.chart(figure, chart_table(series, nat, similar, code, name), meta)
             starts, ends = np.asarray(series["period_start"]), np.asarray(series["period_end"])
             period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
-                result.breaks, self.settings.similar_label)))
-            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta.title} in {name} over time. " + " ".join(summary[:2]))}
+                result.breaks, self.similar_label)))
+            label = _("Chart of %(title)s in %(area)s over time.") % {"title": meta.title, "area": name}
+            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(" ".join([label] + summary[:2])),
+                     "words": self.chart_words()}
         return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
-                "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
+                "no_chart": "" if drawable else _("There is no chart, as no figures are published for %(area)s.") % {"area": wording.md(name)},
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
                 "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
-                "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
-                "table": datatables.table(trend_header(self.settings.similar_label), table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
+                "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(current().data(b["description"]))} for b in result.breaks],
+                "table": datatables.table(trend_header(self.similar_label), table_rows(series, nat, similar, meta),
+                                         _("Data table: %(title)s") % {"title": meta.title},
                                          anchor=f"data-{chart_id}")
                 if len(series) else "",
-                "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
+                "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": self.shared(path, f"indicators/{iid}.md"),
                 "spc": result.spc_applies, "polarity": meta.polarity}
+
+    @staticmethod
+    def chart_words() -> dict[str, str] | None:
+        """What the chart script says (drawing failed, download buttons) where the page is not in English (the script
+        has the English)."""
+        if language.code() == "en":
+            return None
+        return {key: wording.attr(text) for key, text in (
+            ("failed", _("The chart could not be drawn. The same figures are in the data table.")),
+            ("png", _("Download the chart as a PNG picture")), ("svg", _("Download the chart as an SVG picture")))}
 
     def indicator_page(self, iid: str) -> None:
         """All forces together, in alphabetical order, with the funnel plot; never put in order of value."""
@@ -198,7 +248,7 @@ class Composer:
             rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta.domain_id, iid)),
                          wording.period(a.latest["period_start"], a.latest["period_end"]), value_text(a.latest, meta),
                          table_verdict(a),
-                         {"within": "within", "above": "above", "below": "below"}.get(a.funnel, "not shown")])
+                         _(FUNNEL_WORDS.get(a.funnel, N_("not shown")))])
         chart = None
         if result.funnel:
             chart_id = f"funnel--{iid}"
@@ -213,7 +263,8 @@ class Composer:
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
-                     "label": wording.attr(f"Funnel plot of {meta.title}: each force's value against its size, with limits around England and Wales.")}
+                     "label": wording.attr(_("Funnel plot of %(title)s: each force's value against its size, with limits around "
+                                             "England and Wales.") % {"title": meta.title})}
         start, end = result.latest_period if result.latest_period else (None, None)
         domain = next((d for d in self.domains if d["domain_id"] == meta.domain_id), {"title": meta.domain_id})
         statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
@@ -227,8 +278,9 @@ class Composer:
             "unit": wording.md(meta.unit), "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
             "measure": meta.measure, "polarity": meta.polarity, "domain": wording.md(domain["title"]), "domain_id": meta.domain_id,
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
-            "table": datatables.table(INDICATOR_HEADER, rows, f"Data table: {meta.title} in every force", anchor=f"data-funnel--{iid}"),
-            "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
+            "table": datatables.table(indicator_header(), rows, _("Data table: %(title)s in every force") % {"title": meta.title},
+                                      anchor=f"data-funnel--{iid}"),
+            "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(current().data(b["description"]))} for b in result.breaks],
             "package": wording.md(meta.source_package), "similar_source": wording.md(self.similar_source)}))
 
     def domain_page(self, domain: dict[str, Any]) -> None:
@@ -262,7 +314,7 @@ class Composer:
         forces_html = "".join(f'<li><a href="forces/{a["slug"]}/index.html">{html.escape(str(a["name"]), quote=False)}</a></li>'
                               for a in self.area_records)
         common = {"root": "", **self.dates, "map": the_map, "forces_html": forces_html, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
-                  "forces": forces, "latest": latest, "domains": domains, "area_label": self.settings.area_label,
+                  "forces": forces, "latest": latest, "domains": domains, "area_label": self.area_label,
                   "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
         return [Page("index.md", "home.md.j2", common),
                 Page("forces/index.md", "forces.md.j2", {**common, "root": "../"}),

@@ -21,16 +21,17 @@ import pandas as pd
 
 from forcepages.compute import stats
 from forcepages.indicator import Indicator
+from forcepages.language import N_, _, ngettext
 from forcepages.compute.stats import overdispersion as od
 
 STATUS_REASONS = {
     "judged": None,
-    "census": "This is a full count, not an estimate. So we do not test it for chance.",
+    "census": N_("This is a full count, not an estimate. So we do not test it for chance."),
     "not-comparable": None,  # the catalogue's comparability_note
-    "non-resident": ("Many more people work in or visit this area than live here. So we do not compare its rates per "
-                     "person who lives here."),
-    "older": "This figure is more than {years} years older than the newest ones on this site. So we do not judge it.",
-    "no-figure": "There is no published figure to judge.",
+    "non-resident": N_("Many more people work in or visit this area than live here. So we do not compare its rates per "
+                       "person who lives here."),
+    "older": None,  # a plural message: see reason()
+    "no-figure": N_("There is no published figure to judge."),
 }
 
 
@@ -60,11 +61,15 @@ def status_of(meta: Indicator, period_end: Any, flagged: bool, cutoff: pd.Timest
 
 
 def reason(status: str, meta: Indicator, freshness_years: int) -> str | None:
-    """The plain-English reason a figure is not judged (None when it is)."""
+    """The reason a figure is not judged, in the language being written (None when it is)."""
     if status == "not-comparable":
-        return str(meta.comparability_note or "Forces' figures do not compare.")
+        return str(meta.comparability_note or _("Forces' figures do not compare."))
+    if status == "older":
+        return ngettext("This figure is more than %(years)s year older than the newest ones on this site. So we do not judge it.",
+                        "This figure is more than %(years)s years older than the newest ones on this site. So we do not judge it.",
+                        freshness_years) % {"years": freshness_years}
     text = STATUS_REASONS.get(status)
-    return text.format(years=freshness_years) if text else None
+    return _(text) if text else None
 
 
 def testable(meta: Indicator) -> bool:

@@ -10,7 +10,7 @@ import yaml
 
 from forcepages.compose import datatables
 from forcepages import wording
-from forcepages import escape, safefiles
+from forcepages import escape, language, safefiles
 from forcepages.errors import BuildError
 from forcepages.escape import link_target
 from forcepages.compose.page_models import Page
@@ -33,8 +33,11 @@ def _environment(overrides: str | None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=_NoLinksLoader(folders + [str(TEMPLATES_DIR)]),
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=False, lstrip_blocks=False, auto_reload=True,
+        trim_blocks=False, lstrip_blocks=False, auto_reload=True, extensions=["jinja2.ext.i18n"],
     )
+    # every sentence through the catalogue of the language being written (language.use); {% trans %} blocks trimmed
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(language._, language.ngettext, newstyle=True, pgettext=language.pgettext)
     env.filters.update(html_text=wording.html_text, html_block=datatables.block, page_href=datatables.page_href,
                        href=link_target)
     return env

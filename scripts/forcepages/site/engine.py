@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ NAV = [{"Home": "index.md"}, {"Police forces": "forces/index.md"}, {"Indicators"
 VALIDATION = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
 
 
-def _theme(raw: dict[str, Any]) -> dict[str, Any]:
-    """The publisher's theme with privacy and size settings forced on."""
+def _theme(raw: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+    """The publisher's theme with privacy and size settings forced on (and the interface in ``language``, for a tree
+    of pages in another language)."""
     theme = dict(raw.get("theme") or {"name": "material"})
     if isinstance(theme, str):
         theme = {"name": theme}
@@ -47,17 +49,34 @@ def _theme(raw: dict[str, Any]) -> dict[str, Any]:
             features.append(feature)
     theme["features"] = [f for f in features if f != "navigation.instant"]
     theme.setdefault("language", "en")
+    if language:
+        theme["language"] = language
     return theme
 
 
-def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], strict: bool = True) -> dict[str, Any]:
-    """The engine's settings: the publisher's mkdocs.yml with forcepages' own enforced."""
+@dataclass(frozen=True)
+class Tree:
+    """Another language's pages, built as a site of its own inside the main one (Open SDG's one site per language):
+    its docs and static folders, where it goes in the site, its language, name and navigation."""
+
+    docs: Path
+    static: Path
+    folder: str  # "cy": built into site/cy
+    language: str
+    site_name: str
+    nav: list[dict[str, Any]]
+
+
+def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], strict: bool = True,
+            tree: Tree | None = None) -> dict[str, Any]:
+    """The engine's settings: the publisher's mkdocs.yml with forcepages' own enforced (for ``tree``, its language,
+    name and navigation)."""
     raw = read_mkdocs_yml(config_file)
-    nav = raw.get("nav") or NAV + [{title: page} for title, page in extra_pages]
+    nav = tree.nav if tree else raw.get("nav") or NAV + [{title: page} for title, page in extra_pages]
     css = ["assets/forcepages.css"] + [c for c in raw.get("extra_css", []) if c != "assets/forcepages.css"]
     js = ["assets/forcepages.js"] + [j for j in raw.get("extra_javascript", []) if j != "assets/forcepages.js"]
     settings: dict[str, Any] = {
-        "docs_dir": str(docs), "site_dir": str(site), "theme": _theme(raw), "use_directory_urls": False,
+        "docs_dir": str(docs), "site_dir": str(site), "theme": _theme(raw, tree.language if tree else None), "use_directory_urls": False,
         "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict, "validation": VALIDATION,
         "markdown_extensions": raw.get("markdown_extensions") or EXTENSIONS,
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
@@ -65,43 +84,60 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
     }
     if raw.get("site_name") is not None:  # the theme writes it into every page as it is: escaped here, once
         settings["site_name"] = xml_text(raw["site_name"])
+    if tree:
+        settings["site_name"] = xml_text(tree.site_name)
+        if raw.get("site_url"):
+            settings["site_url"] = str(raw["site_url"]).rstrip("/") + f"/{tree.folder}/"
     return settings
 
 
 def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
-               strict: bool = True, engine: str = "mkdocs") -> None:
-    """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; MkDocs warnings
-    fail the build when strict."""
-    settings = options(config_file, docs, site, extra_pages, strict)
-    if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
-        check_links(docs, static)
-    if engine == "zensical":
-        run_zensical(config_file, settings)
-    elif engine == "mkdocs":
-        run_mkdocs(config_file, settings)
-    else:
+               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = ()) -> None:
+    """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; then each tree
+    of pages in another language into its folder of the site. MkDocs warnings fail the build when strict."""
+    if engine not in ("mkdocs", "zensical"):
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
+    if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
+        check_links(docs, static, {f"{t.folder}/": (t.docs, t.static) for t in trees})
+        for t in trees:
+            check_links(t.docs, t.static, {"../": (docs, static)})
+    run = run_zensical if engine == "zensical" else run_mkdocs
+    run(config_file, options(config_file, docs, site, extra_pages, strict))
     if static is not None:
         link_tree(static, site)
+    for t in trees:  # built beside the site (an engine empties its site folder first), then moved into it
+        beside = site.parent / f"{site.name}-{t.folder}"
+        run(config_file, options(config_file, t.docs, beside, [], strict, tree=t))
+        os.replace(beside, site / t.folder)
+        link_tree(t.static, site / t.folder)
 
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def check_links(docs: Path, static: Path) -> None:
+def check_links(docs: Path, static: Path, others: dict[str, tuple[Path, Path]] | None = None) -> None:
     """Every relative Markdown link leads to a page in ``docs`` or a file in ``static`` (what MkDocs' own link check
-    did when every file was in docs): a BuildError lists the first broken ones."""
+    did when every file was in docs), or through a prefix of ``others`` (such as "cy/" or "../") to a page or file of
+    another language's tree: a BuildError lists the first broken ones."""
     broken = []
     for page in docs.rglob("*.md"):
         for target in LINK.findall(page.read_text(encoding="utf-8")):
             path = target.split("#", 1)[0].split("?", 1)[0]
             if not path or ":" in path or path.startswith("/"):
                 continue
-            rel = os.path.normpath(os.path.join(page.parent.relative_to(docs).as_posix(), path))
-            if not ((docs / rel).exists() or (static / rel).exists()):
+            rel = os.path.normpath(os.path.join(page.parent.relative_to(docs).as_posix(), path)).replace(os.sep, "/")
+            if not (_found(rel, docs, static) or any(rel.startswith(prefix) and _found(rel[len(prefix):], *where)
+                                                     for prefix, where in (others or {}).items())):
                 broken.append(f"{page.relative_to(docs).as_posix()}: {target}")
     if broken:
         raise BuildError("Links to pages or files that do not exist: " + "; ".join(sorted(broken)[:10]))
+
+
+def _found(rel: str, docs: Path, static: Path) -> bool:
+    """True if ``rel`` is a page (as x.md, or the x.html it becomes) or a static file of a tree."""
+    if (docs / rel).exists() or (static / rel).exists():
+        return True
+    return rel.endswith(".html") and (docs / (rel[:-5] + ".md")).exists()
 
 
 def preload() -> None:

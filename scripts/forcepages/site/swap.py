@@ -66,7 +66,7 @@ def recover(out: Path) -> None:
     and delete ``.building-<pid>-*`` work folders whose build process has ended (a running build's are left alone)."""
     if not out.is_dir():
         return
-    for name in ("docs", "site"):
+    for name in ("docs", "docs-cy", "site"):
         old, live = out / f".old-{name}", out / name
         if old.is_dir() and not (live.exists() or live.is_symlink()):
             old.rename(live)

@@ -134,13 +134,13 @@ def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Envir
         tree = Tree(welsh_docs, welsh_static, "cy", "cy", language_tree.site_name(settings), language_tree.nav(pages))
     language_tree.write_assets(welsh_docs, docs)
     report.pages, report.charts = report.pages + len(pages), report.charts + charts
-    report.untranslated = cy.missing
-    if cy.missing and strict:
+    report.untranslated = [f"message: {m}" for m in cy.missing] + [f"data: {d}" for d in sorted(cy.data_missing)]
+    if cy.missing and strict:  # the site's own words: a translation is missing from the catalogue
         shown = "; ".join(cy.missing[:20]) + (f"; and {len(cy.missing) - 20} more" if len(cy.missing) > 20 else "")
-        raise BuildError(f"The Welsh pages would show {len(cy.missing)} English text(s) with no Welsh translation: {shown}. "
-                         f"Add the translations to {language.TRANSLATIONS_DIR / 'cy' / 'LC_MESSAGES' / 'messages.po'} "
-                         "(see README.md, \"Welsh\") or the data's *_cy columns, or build without --strict to see them "
-                         "listed in the build report.")
+        raise BuildError(f"The Welsh pages would show {len(cy.missing)} sentence(s) in English, with no Welsh translation in "
+                         f"{language.TRANSLATIONS_DIR / 'cy' / 'LC_MESSAGES' / 'messages.po'}: {shown}. Run "
+                         "forcepages translations update, translate them (see README.md, \"Welsh\"), or build with "
+                         "--no-strict to see every one listed.")
     return tree
 
 

@@ -154,8 +154,9 @@ def build(config: str | None, datapackages: str | None, out: str | None, strict:
         click.echo(f"Built {report.pages:,} pages and {report.charts:,} charts in {total:.1f} s "
                    f"({', '.join(f'{k} {v:.1f} s' for k, v in report.timings.items())}).")
         if report.untranslated:
-            click.echo(f"The Welsh pages show {len(report.untranslated)} English text(s) with no Welsh translation "
-                       "(a strict build fails on them):", err=True)
+            click.echo(f"The Welsh pages show {len(report.untranslated)} English text(s) with no Welsh translation: "
+                       "messages (a strict build fails on them) and data cells (an empty *_cy column in the data; see "
+                       "datapackages/README.md):", err=True)
             for text in report.untranslated:
                 click.echo(f"  {json_text(text)}", err=True)
         click.echo(f"Open {report.site / 'index.html'}")

@@ -50,6 +50,7 @@ class Settings:
     engine: str = "mkdocs"  # what turns build/docs into build/site: "mkdocs" (MkDocs Material) or "zensical"
     languages: tuple[str, ...] = ("en", "cy")  # with "cy": Welsh pages (in build/site/cy) beside the English ones
     welsh_pages: str = "welsh-areas"  # which areas have Welsh pages: "welsh-areas" (country Wales) or "all"
+    site_name_cy: str = ""  # the site's name on Welsh pages (the shipped name has its Welsh in the catalogue)
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -71,7 +72,7 @@ _TYPES: dict[str, type] = {
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
     "overdispersion": str, "freshness_years": int, "national_min_areas": int, "engine": str,
-    "languages": list, "welsh_pages": str,
+    "languages": list, "welsh_pages": str, "site_name_cy": str,
 }
 
 

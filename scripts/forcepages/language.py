@@ -73,8 +73,8 @@ class Language:
 
     @property
     def missing(self) -> list[str]:
-        """Every generated message and data cell shown untranslated so far, sorted."""
-        return sorted((self.recorder.missing if self.recorder else set()) | self.data_missing)
+        """Every generated message shown untranslated so far (no translation in the catalogue), sorted."""
+        return sorted(self.recorder.missing if self.recorder else set())
 
     def data(self, english: str) -> str:
         """Catalogue text (a title, a series break's description...) in this language, from the glossary made of the

@@ -222,6 +222,12 @@ def formatted_with_interval(fmt: Callable[[Any], str], x: Any, lower: Any, upper
     return _("%(value)s (95%% confidence interval %(lower)s to %(upper)s)") % {"value": fmt(x), "lower": fmt(lower), "upper": fmt(upper)}
 
 
+def average_name(similar_label: str) -> str:
+    """ "Similar forces average": the name of the similar areas' average (``similar_label`` in the language written)."""
+    text = _("%(similar)s average") % {"similar": similar_label}
+    return text[:1].upper() + text[1:]
+
+
 def symbol_meaning(symbol: str) -> str:
     """What a GSS shorthand symbol means, in words."""
     return _(SYMBOL_WORDS[symbol]) if symbol in SYMBOL_WORDS else ""

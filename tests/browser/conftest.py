@@ -109,4 +109,9 @@ def page_types(site: Path) -> dict[str, str]:
         "domain": domain.relative_to(site).as_posix(), "release-calendar": "release-calendar.html",
         "revisions": "revisions.html", "not-found": "404.html",
     }
+    welsh = sorted(p for p in (site / "cy" / "forces").glob("*/*.html") if p.name != "index.html")
+    if welsh:  # the Welsh pages of a force in Wales (issue 16): the same checks as the English ones
+        with_chart = max(welsh, key=lambda p: p.read_text(encoding="utf-8").count('class="fp-chart"'))
+        found.update({"welsh-home": "cy/index.html", "welsh-force": f"cy/forces/{with_chart.parent.name}/index.html",
+                      "welsh-force-domain": with_chart.relative_to(site).as_posix()})
     return {k: v for k, v in found.items() if (site / v).is_file()}

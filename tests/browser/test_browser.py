@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 TYPES = ["home", "forces", "force", "force-domain", "indicators", "indicator", "data", "package", "methodology",
-         "glossary", "about", "accessibility", "api", "domain", "release-calendar", "revisions"]
+         "glossary", "about", "accessibility", "api", "domain", "release-calendar", "revisions", "welsh-home", "welsh-force",
+         "welsh-force-domain"]
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +40,13 @@ def test_axe_wcag22_aa_no_violations(kind, pages, site_url, watched):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("kind", ["home", "force", "force-domain", "indicator", "data", "methodology"])
+@pytest.mark.parametrize("kind", ["home", "force", "force-domain", "indicator", "data", "methodology", "welsh-force",
+                                  "welsh-force-domain"])
 def test_strict_csp_no_errors_and_no_other_hosts(kind, pages, site_url, watched):
     """Under script-src 'self' nothing is blocked, nothing errors, charts draw, and only 127.0.0.1 is asked for anything."""
     _open(watched, site_url + pages[kind])
     drawn = draw_all_charts(watched.page)
-    if kind in ("force-domain", "indicator"):
+    if kind in ("force-domain", "indicator", "welsh-force-domain"):
         assert drawn > 0
         states = watched.page.eval_on_selector_all(".fp-chart[data-src]", "els => els.map(e => e.getAttribute('data-state'))")
         assert set(states) == {"drawn"}, states
@@ -112,7 +114,7 @@ def test_screenshots(width, height, label, pages, site_url, chromium):
     context = chromium.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     page = context.new_page()
     try:
-        for kind in ("home", "force", "force-domain", "domain"):  # domain: the overview grid of every force
+        for kind in ("home", "force", "force-domain", "domain", "welsh-force"):  # domain: the overview grid of every force
             page.goto(site_url + pages[kind], wait_until="load")
             if kind == "force-domain":
                 chart = page.locator(".fp-chart[data-src]").first
@@ -197,3 +199,15 @@ def test_search_finds_a_force_by_place(pages, site_url, watched):
     watched.page.wait_for_selector(".md-search-result__item", timeout=10000)
     hrefs = watched.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and "forces/valley-police/index.html" in hrefs[0], hrefs
+
+
+def test_search_on_welsh_pages_finds_a_welsh_page(pages, site_url, watched):
+    """The Welsh tree has its own search index: searching from a Welsh page finds the Welsh force page."""
+    _open(watched, site_url + pages["welsh-home"])
+    assert watched.page.locator("html").get_attribute("lang") == "cy"
+    force_name = watched.page.locator("article li a[href^='forces/']").first.inner_text()
+    watched.page.keyboard.press("s")
+    watched.page.keyboard.type(force_name.split()[0], delay=20)
+    watched.page.wait_for_selector(".md-search-result__item", timeout=10000)
+    first = watched.page.locator(".md-search-result__link").first.get_attribute("href")
+    assert "forces/" in first and watched.violations() == [] and watched.errors == []

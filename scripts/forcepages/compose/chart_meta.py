@@ -10,16 +10,16 @@ from forcepages.indicator import Indicator
 from forcepages.language import N_, _, current
 
 
-CHART_COLUMNS = {
+CHART_COLUMNS = {  # each a %-format (95%% is 95%)
     "area_code": N_("ONS code of the force area"), "area_name": N_("Name of the force area"),
     "period_start": N_("First day of the period (YYYY-MM-DD)"), "period_end": N_("Last day of the period (YYYY-MM-DD)"),
-    "value": N_("The force's figure, in the unit given"), "lower_95": N_("Lower end of the 95% confidence interval"),
-    "upper_95": N_("Upper end of the 95% confidence interval"),
+    "value": N_("The force's figure, in the unit given"), "lower_95": N_("Lower end of the 95%% confidence interval"),
+    "upper_95": N_("Upper end of the 95%% confidence interval"),
     "england_and_wales": N_("England and Wales"), "status": N_("[p] provisional, [r] revised, empty if final"),
     "centre": N_("SPC centre line (mean)"), "lower_limit": N_("SPC lower process limit"), "upper_limit": N_("SPC upper process limit"),
     "signal": N_("SPC rule that flags an unusual change, if any"),
     "value_symbol": N_("Why a value is missing ([c], [x], [z], [low], [u])"),
-    "denominator": N_("People or cases the figure is out of"), "position": N_("Position on the funnel plot against the 95% limits"),
+    "denominator": N_("People or cases the figure is out of"), "position": N_("Position on the funnel plot against the 95%% limits"),
 }
 
 
@@ -33,6 +33,6 @@ def chart_meta(meta: Indicator, columns: list[str], period: dict[str, str], area
                               if b.get("kind", "definition") != "phase"],
             "page": page,
             "columns": [{"name": c, "description": _("Average of the %(similar)s") % {"similar": similar_label}
-                         if c == "similar_forces_average" else _(CHART_COLUMNS[c]) if c in CHART_COLUMNS else ""} for c in columns],
+                         if c == "similar_forces_average" else _(CHART_COLUMNS[c]) % {} if c in CHART_COLUMNS else ""} for c in columns],
             "note": _("The figures show how things are. They are not goals to meet. Forces are listed by name, never in order "
                       "of their figures.")}

@@ -27,6 +27,16 @@ SIGNAL = "#A8460F"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 
 
+def script_words() -> dict[str, str] | None:
+    """What the chart script says (drawing failed, the download buttons) where the page is not in English (the script
+    has the English): for the chart's data- attributes."""
+    if code() == "en":
+        return None
+    return {key: wording.attr(text) for key, text in (
+        ("failed", _("The chart could not be drawn. The same figures are in the data table.")),
+        ("png", _("Download the chart as a PNG picture")), ("svg", _("Download the chart as an SVG picture")))}
+
+
 def _round(values: Any, digits: int = 4) -> list[Any]:
     """Finite numbers rounded for a compact file; gaps as null."""
     array = np.asarray(values, dtype=float)
@@ -134,7 +144,7 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
                             "array": y(np.asarray(series["upper_95"], dtype=float) - np.asarray(series["value"], dtype=float)),
                             "arrayminus": y(np.asarray(series["value"], dtype=float) - np.asarray(series["lower_95"], dtype=float))}
     traces.append(force)
-    average = _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}
+    average = wording.average_name(similar_label)
     for values, name, colour, symbol, dash in ((by_period(similar, "similar_value"), average, SIMILAR, "square", "dash"),
                                                (by_period(national, "value"), _("England and Wales"), NATIONAL, "diamond", "dot")):
         line = np.array([values.get(p, np.nan) for p in periods], dtype=float)

@@ -18,24 +18,14 @@ from forcepages.language import N_, _, code
 
 def trend_header(similar_label: str) -> list[str]:
     """Columns of the data table beneath a trend chart."""
-    return [_("Period"), _("Value (95%% confidence interval)") % {}, average_name(similar_label), _("England and Wales"),
+    return [_("Period"), _("Value (95%% confidence interval)") % {}, wording.average_name(similar_label), _("England and Wales"),
             _("Status")]
-
-
-def average_name(similar_label: str) -> str:
-    """ "Similar forces average": the name of the similar areas' average (``similar_label`` in the language written)."""
-    return _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}
 
 
 def indicator_header() -> list[str]:
     """Columns of the table of every force on an indicator's page."""
     return [_("Force"), _("Period"), _("Value (95%% confidence interval)") % {}, _("Compared with England and Wales"),
             _("Funnel plot")]
-
-
-def up(path: str) -> str:
-    """The relative prefix from a page to the docs root."""
-    return "../" * path.count("/")
 
 
 def value_text(row: dict[str, Any] | pd.Series, meta: Indicator) -> str:

@@ -16,12 +16,13 @@ from typing import Callable
 import pandas as pd
 
 from forcepages import wording
+from forcepages.compose import links
 from forcepages.compose.page_models import Chart, Page
 from forcepages.compose.pages import Composer
 from forcepages.compute.result_types import IndicatorResult
 from forcepages.config import Settings
 from forcepages.indicator import Indicator
-from forcepages.language import N_, Language, _
+from forcepages.language import N_, Language, _, current
 from forcepages.validate.load import Data
 
 WELSH = "cy"
@@ -105,8 +106,7 @@ def compose(data: Data, results: dict[str, IndicatorResult], settings: Settings,
     pages.append(Page("index.md", "language_home.md.j2", {
         "root": "", **composer.dates, "forces": forces, "english_home": "../index.html",
         "site_name": wording.md(site_name(settings)),
-        "alternate": {"lang": "en", "self_lang": WELSH, "label": "Read this page in English", "href": "../index.html",
-                      "self_href": "index.html"}}))
+        "alternate": links.alternate(TREE, "index.md")}))
     return pages, composer.chart_count
 
 
@@ -114,9 +114,12 @@ SITE_NAME = N_("Police performance in England and Wales")  # the shipped mkdocs.
 
 
 def site_name(settings: Settings) -> str:
-    """The site's name in the language being written (from the catalogue: a publisher's own name is a message to
-    translate like any other)."""
-    return _(settings.site_name)
+    """The site's name in the language being written: the setting site_name_cy, else the shipped name's translation
+    from the catalogue, else the English name (reported as untranslated)."""
+    lang = current()
+    if settings.site_name == SITE_NAME or lang.code == "en":
+        return _(settings.site_name) if settings.site_name == SITE_NAME else settings.site_name
+    return lang.text(settings.site_name, settings.site_name_cy, "mkdocs.yml: extra.forcepages.site_name_cy")
 
 
 def nav(pages: list[Page]) -> list[dict[str, object]]:

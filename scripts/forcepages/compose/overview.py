@@ -68,10 +68,11 @@ def force_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def force_table(rows: list[dict[str, Any]], domain_title: str, force: str, similar_label: str) -> str:
     """One area of policing on a force page: indicator, period, the force, England and Wales, similar forces, verdict."""
     head = [_("Figure"), _("Period"), force, _("England and Wales"),
-            _("%(similar)s average") % {"similar": similar_label[:1].upper() + similar_label[1:]}, _("What it shows")]
+            wording.average_name(similar_label), _("What it shows")]
     cells = []
     for r in rows:
-        period = _e(r["period"]) + (f' <span class="fp-older">{_e(_("(older figure)"))}</span>' if r["older"] else "")
+        older = _("(older figure)")
+        period = _e(r["period"]) + (f' <span class="fp-older">{_e(older)}</span>' if r["older"] else "")
         if r["vs_national"]["category"] == "not-judged":  # one reason, not one per comparison
             verdicts = (f'<span class="fp-v fp-v--not-judged"><span class="fp-v__sym" aria-hidden="true">{SYMBOLS["not-judged"]}</span> '
                         f'{_e(r["vs_national"]["words"].capitalize())}</span>')
@@ -93,7 +94,8 @@ def force_table(rows: list[dict[str, Any]], domain_title: str, force: str, simil
 def key_html() -> str:
     """What the symbols mean."""
     parts = "".join(f'<li><span aria-hidden="true">{s}</span> {_e(_(w))}</li>' for s, w in KEY)
-    return f'<ul class="fp-key" aria-label="{html.escape(_("What the symbols mean"), quote=True)}">{parts}</ul>'
+    label = _("What the symbols mean")
+    return f'<ul class="fp-key" aria-label="{html.escape(label, quote=True)}">{parts}</ul>'
 
 
 def grid_table(columns: list[dict[str, str]], rows: list[dict[str, Any]], caption: str) -> str:
@@ -101,19 +103,19 @@ def grid_table(columns: list[dict[str, str]], rows: list[dict[str, Any]], captio
     as a symbol with hidden words, and the value. ``columns``: title, period, href; ``rows``: name, href, cells."""
     head = "".join(f'<th scope="col"><a href="{html.escape(c["href"], quote=True)}">{_e(c["title"])}</a>'
                    f'<span class="fp-grid__period">{_e(c["period"])}</span></th>' for c in columns)
-    body = []
+    body, no_figure, force = [], _("no figure"), _("Force")
     for r in rows:
         tds = []
         for cell in r["cells"]:
             if cell is None:
-                tds.append(f'<td><span class="fp-sr">{_e(_("no figure"))}</span></td>')
+                tds.append(f'<td><span class="fp-sr">{_e(no_figure)}</span></td>')
                 continue
             v = cell["verdict"]
             tds.append(f'<td class="fp-v--{v["category"]}"><span aria-hidden="true">{v["symbol"]}</span>'
                        f'<span class="fp-sr">{_e(v["words"])}, </span> {_e(cell["value"])}</td>')
         body.append(f'<tr><th scope="row"><a href="{html.escape(r["href"], quote=True)}">{_e(r["name"])}</a></th>{"".join(tds)}</tr>')
     return (f'<div class="fp-grid" role="region" aria-label="{html.escape(caption, quote=True)}" tabindex="0">\n'
-            f'<table class="fp-grid__table">\n<caption>{_e(caption)}</caption>\n<thead><tr><th scope="col">{_e(_("Force"))}</th>{head}</tr></thead>\n'
+            f'<table class="fp-grid__table">\n<caption>{_e(caption)}</caption>\n<thead><tr><th scope="col">{_e(force)}</th>{head}</tr></thead>\n'
             f'<tbody>\n' + "\n".join(body) + "\n</tbody>\n</table>\n</div>")
 
 
@@ -128,7 +130,8 @@ def _value(row: dict[str, Any] | None, meta: Indicator) -> str:
         return _("no figure")
     symbol = row.get("value_symbol", "") or ""
     if symbol:
-        return f"{symbol} ({wording.symbol_meaning(symbol) or _('not published')})"
+        meaning = wording.symbol_meaning(symbol) or _("not published")
+        return f"{symbol} ({meaning})"
     return _number(row["value"], meta)
 
 

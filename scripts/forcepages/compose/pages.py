@@ -8,22 +8,21 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from forcepages.compose import charts, datatables, maps, overview
+from forcepages.compose import charts, datatables, links, maps, overview
+from forcepages.compose.links import up
 from forcepages import wording
 from forcepages.validate import illustrative, narratives
 from forcepages.compute import judge
 from forcepages.compose.chart_meta import chart_meta
 from forcepages.compute.result_types import AreaResult, IndicatorResult
 from forcepages.config import Settings
-from forcepages.compose.findings import (indicator_header, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header, up, value_text)
+from forcepages.compose.findings import (indicator_header, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header, value_text)
 from forcepages.validate.load import Data
 from forcepages.compose.page_models import Chart, Page, Site
 from forcepages.language import N_, _, current
-from forcepages import language
 
 FUNNEL_WORDS = {"within": N_("within"), "above": N_("above"), "below": N_("below")}
 LABELS = (N_("police force"), N_("similar forces"))  # the settings' defaults (area_label, similar_label), to translate
-
 
 
 class Composer:
@@ -62,15 +61,8 @@ class Composer:
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
 
-    @property
-    def similar_label(self) -> str:
-        """ "similar forces" (the setting) in the language being written."""
-        return _(self.settings.similar_label)
-
-    @property
-    def area_label(self) -> str:
-        """ "police force" (the setting) in the language being written."""
-        return _(self.settings.area_label)
+    similar_label = property(lambda self: _(self.settings.similar_label), doc='"similar forces" in the language written')
+    area_label = property(lambda self: _(self.settings.area_label), doc='"police force" in the language written')
 
     def address(self, md_path: str) -> str:
         """A page's web address: in full where the site's address (site_url) is set, else relative to the site's root."""
@@ -78,22 +70,12 @@ class Composer:
         return f"{base}/{self.tree}{overview.href(md_path)}" if base else self.tree + overview.href(md_path)
 
     def shared(self, page: str, target: str) -> str:
-        """A link from ``page`` to a page only the English tree has (an indicator, the methodology): within the tree
-        as Markdown, from another tree as the English page's address."""
-        if not self.tree:
-            return up(page) + target
-        return up(page) + "../" * self.tree.count("/") + overview.href(target)
+        """A link from ``page`` to a page only the English tree has (see links.shared)."""
+        return links.shared(self.tree, page, target)
 
     def alternate(self, page: str, area_code: str) -> dict[str, str] | None:
-        """The same page in the other language (for the language switch and hreflang), or None."""
-        if area_code not in self.translated:
-            return None
-        name = page.rsplit("/", 1)[-1]
-        if self.tree:
-            return {"lang": "en", "self_lang": "cy", "label": "Read this page in English",
-                    "href": up(page) + "../" * self.tree.count("/") + overview.href(page), "self_href": overview.href(name)}
-        return {"lang": "cy", "self_lang": "en", "label": "Darllenwch y dudalen hon yn Gymraeg",
-                "href": up(page) + "cy/" + overview.href(page), "self_href": overview.href(name)}
+        """The same page in the other language, or None (see links.alternate)."""
+        return links.alternate(self.tree, page) if area_code in self.translated else None
 
     def shapes(self) -> dict[str, dict[str, str]]:
         """Each area's outline for the map, with its code and name (none if the reference package has no outlines)."""
@@ -211,7 +193,7 @@ class Composer:
                 result.breaks, self.similar_label)))
             label = _("Chart of %(title)s in %(area)s over time.") % {"title": meta.title, "area": name}
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(" ".join([label] + summary[:2])),
-                     "words": self.chart_words()}
+                     "words": charts.script_words()}
         return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else _("There is no chart, as no figures are published for %(area)s.") % {"area": wording.md(name)},
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
@@ -223,16 +205,6 @@ class Composer:
                 if len(series) else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": self.shared(path, f"indicators/{iid}.md"),
                 "spc": result.spc_applies, "polarity": meta.polarity}
-
-    @staticmethod
-    def chart_words() -> dict[str, str] | None:
-        """What the chart script says (drawing failed, download buttons) where the page is not in English (the script
-        has the English)."""
-        if language.code() == "en":
-            return None
-        return {key: wording.attr(text) for key, text in (
-            ("failed", _("The chart could not be drawn. The same figures are in the data table.")),
-            ("png", _("Download the chart as a PNG picture")), ("svg", _("Download the chart as an SVG picture")))}
 
     def indicator_page(self, iid: str) -> None:
         """All forces together, in alphabetical order, with the funnel plot; never put in order of value."""

@@ -1,0 +1,31 @@
+"""Links between the language trees: a Welsh page's links to pages only the English tree has, and each page's
+version in the other language (for the visible language switch and the hreflang links in <head>)."""
+
+from __future__ import annotations
+
+from forcepages.compose.overview import href
+
+SWITCH = {"cy": "Darllenwch y dudalen hon yn Gymraeg", "en": "Read this page in English"}  # each in its own language
+
+
+def up(path: str) -> str:
+    """The relative prefix from a page to the docs root."""
+    return "../" * path.count("/")
+
+
+def shared(tree: str, page: str, target: str) -> str:
+    """A link from ``page`` (in ``tree``: "" for English, "cy/" for Welsh) to a page only the English tree has (an
+    indicator, the methodology): within the English tree as Markdown, from another tree as the English page's
+    address (the engine of the other tree does not know the page)."""
+    if not tree:
+        return up(page) + target
+    return up(page) + "../" * tree.count("/") + href(target)
+
+
+def alternate(tree: str, page: str) -> dict[str, str]:
+    """The same page in the other language: its language, address (relative to ``page``) and the switch's words."""
+    name = href(page.rsplit("/", 1)[-1])
+    if tree:
+        return {"lang": "en", "self_lang": "cy", "label": SWITCH["en"], "self_href": name,
+                "href": up(page) + "../" * tree.count("/") + href(page)}
+    return {"lang": "cy", "self_lang": "en", "label": SWITCH["cy"], "self_href": name, "href": up(page) + "cy/" + href(page)}

@@ -30,8 +30,8 @@ def _crime(title, definition, extra="", caveats=RECORDED_CAVEAT_CY, source=HO_PR
 OUTCOMES_SOURCE_CY = ("Y Swyddfa Gartref, data agored canlyniadau troseddau yng Nghymru a Lloegr (blynyddoedd yn dod i "
                       "ben ym mis Mawrth 2018 a 2019)")
 OUTCOMES_CAVEAT_CY = ("Mae hyn yn cyfrif y cyhuddiadau a roddwyd yn y flwyddyn, allan o'r holl ganlyniadau a roddwyd yn y "
-                      "flwyddyn. Efallai fod y drosedd wedi cael ei chofnodi mewn blwyddyn gynharach. Mae mwy o "
-                      "gyhuddiadau yn cael ei ddarllen fel rhywbeth gwell, ond mae'r gyfradd hefyd yn dibynnu ar y "
+                      "flwyddyn. Efallai fod y drosedd wedi cael ei chofnodi mewn blwyddyn gynharach. Rydym yn trin "
+                      "mwy o gyhuddiadau fel rhywbeth gwell, ond mae'r gyfradd hefyd yn dibynnu ar y "
                       "mathau o droseddau y mae'r heddlu'n delio â nhw.")
 ALL_OUTCOMES_SOURCE_CY = ("Y Swyddfa Gartref, tablau data agored troseddau a gofnodwyd gan yr heddlu a'u canlyniadau "
                           "(blynyddoedd yn dod i ben ym mis Mawrth 2015 i fis Mawrth 2026)")
@@ -59,8 +59,8 @@ def _workforce(title, who):
                                "gweithio'n rhan-amser yn cyfrif fel rhan o weithiwr amser llawn (cyfwerth ag amser "
                                "llawn)."),
                 caveats_cy=("Nid yw mwy o staff yn well nac yn waeth ar ei ben ei hun. Mae gan heddluoedd sy'n "
-                            "gwasanaethu llawer o ymwelwyr, fel Dinas Llundain, lawer o staff o'i gymharu â'r bobl sy'n "
-                            "byw yno. Y boblogaeth a ddefnyddir yw'r amcangyfrif canol blwyddyn agosaf, 30 Mehefin yr un "
+                            "gwasanaethu llawer o ymwelwyr, fel Dinas Llundain, lawer o staff o'u cymharu â nifer y bobl "
+                            "sy'n byw yno. Y boblogaeth a ddefnyddir yw'r amcangyfrif canol blwyddyn agosaf, 30 Mehefin yr un "
                             "flwyddyn."))
 
 
@@ -77,7 +77,7 @@ POLICE_UK_SOURCE_CY = ("data.police.uk, data troseddau ar lefel stryd (Y Swyddfa
                        "v3.0")
 POLICE_UK_CAVEAT_CY = ("Dim ond Dinas Llundain sydd â ffigurau misol yma. Mae llai na 10,000 o bobl yn byw yno. Ond mae "
                        "miloedd lawer yn fwy yn dod yno i weithio neu i ymweld bob dydd. Felly mae'r cyfraddau fesul "
-                       "person sy'n byw yno yn uchel iawn. Gall data.police.uk newid misoedd a fu pan fydd troseddau'n "
+                       "person sy'n byw yno yn uchel iawn. Gall data.police.uk newid misoedd blaenorol pan fydd troseddau'n "
                        "cael eu symud neu eu canslo. Mae'r misoedd Gorffennaf 2017 i Fawrth 2018 ar goll o'r ffeiliau "
                        "sydd gennym. Mae'r cyfraddau'n defnyddio poblogaeth ganol blwyddyn y flwyddyn galendr.")
 ASB_JUDGEMENT_CAVEAT_CY = ("Nid yw llai o ddigwyddiadau bob amser yn well yma. Mae'r ffigur yn dibynnu ar faint o bobl "
@@ -163,7 +163,7 @@ INDICATORS_CY = {
                     "blwyddyn ar gyfer y 30 Mehefin sydd o fewn y flwyddyn.")),
     "charge-rate-all-crime": _charge(
         "Troseddau a arweiniodd at gyhuddiad", "bob trosedd",
-        more=(" Canlyniad yw'r ffordd mae'r heddlu'n cau trosedd, fel cyhuddiad, rhybudd neu ddim un a ddrwgdybir wedi'i "
+        more=(" Canlyniad yw'r ffordd mae'r heddlu'n cau trosedd, fel cyhuddiad, rhybuddiad neu ddim un a ddrwgdybir wedi'i "
               "ganfod. Mae'r gyfradd allan o ganlyniadau, nid allan o'r holl droseddau a gofnodwyd."),
         source=ALL_OUTCOMES_SOURCE_CY, caveats=OUTCOMES_CAVEAT_CY + ALL_OUTCOMES_CAVEAT_CY),
     **STOP_AND_SEARCH_CY,

@@ -15,7 +15,7 @@ UNITS_CY = {
     "offences per 1,000 people": "troseddau fesul 1,000 o bobl",
     "offences per 100,000 people": "troseddau fesul 100,000 o bobl",
     "searches per 1,000 people": "chwiliadau fesul 1,000 o bobl",
-    "times the rate for White people": "gwaith y gyfradd ar gyfer pobl Wyn",
+    "times the rate for White people": "gwaith cyfradd pobl Wyn",
 }
 
 DOMAINS_CY = {  # domain id: (title, description)
@@ -35,8 +35,8 @@ DOMAINS_CY = {  # domain id: (title, description)
 }
 
 COVID_PHASE_CY = ("Dechreuodd cyfyngiadau COVID-19 ar 23 Mawrth 2020. Aeth pobl allan lawer llai, felly newidiodd "
-                  "troseddu ac ymddygiad gwrthgymdeithasol am gyfnod. Mae'r misoedd o'r fan hon yn cael eu barnu yn "
-                  "erbyn ei gilydd, nid yn erbyn y misoedd cynt.")
+                  "troseddu ac ymddygiad gwrthgymdeithasol am gyfnod. Mae'r misoedd o'r dyddiad hwn ymlaen yn cael eu "
+                  "cymharu â'i gilydd, nid â'r misoedd cynt.")
 NOT_COMPARE_DATE_CY = "Nid yw'r ffigurau cyn ac ar ôl y dyddiad hwn yn cymharu"
 SERIES_BREAKS_CY = {  # (indicator, date): what changed
     ("total-recorded-crime", "2019-04-01"):

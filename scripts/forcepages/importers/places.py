@@ -39,10 +39,10 @@ not for measuring.
 
 
 def local_authorities(raw: Path) -> list[list[str]]:
-    """Rows (area_code, lad_code, name, name_cy), sorted by force then name."""
+    """Rows (area_code, lad_code, name), sorted by force then name."""
     with open(raw / LAD_LOOKUP, encoding="utf-8-sig", newline="") as fh:
         rows = {(r["PFA23CD"], r["LAD23CD"], r["LAD23NM"].strip()) for r in csv.DictReader(fh) if r["PFA23CD"] in FORCE_CODES}
-    return [[*r, LAD_NAMES_CY.get(r[1], "")] for r in sorted(rows, key=lambda r: (r[0], r[2]))]
+    return [list(r) for r in sorted(rows, key=lambda r: (r[0], r[2]))]
 
 
 def _project(lon: float, lat: float) -> tuple[float, float]:
@@ -120,7 +120,7 @@ def resources(raw: Path) -> list[Resource]:
                     "primaryKey": ["area_code"], "foreignKeys": fk}
     return [Resource("local_authorities", "Local authorities in each force area", "The local authority districts "
                      "(council areas) each police force covers, December 2023.", la_schema, ["area_code", "lad_code", "name", "name_cy"],
-                     local_authorities(raw)),
+                     [[*r, LAD_NAMES_CY.get(r[1], "")] for r in local_authorities(raw)]),
             Resource("area_shapes", "Force area outlines for the map", f"Simplified outlines of the police force areas "
                      f"in SVG path syntax, {WIDTH} units wide (see README).", shape_schema, ["area_code", "svg_path"], shapes(raw))]
 

@@ -28,6 +28,14 @@ class Indicator:
     comparable: bool = True  # forces' figures compare
     comparability_note: str = ""
     illustrative: bool = False  # made-up figures (setting illustrative_packages)
+    # The same text in Welsh (optional catalogue columns ending _cy): "" where the catalogue has none, and then a
+    # Welsh page shows the English text and the build reports it as untranslated.
+    title_cy: str = ""
+    definition_cy: str = ""
+    caveats_cy: str = ""
+    unit_cy: str = ""
+    source_cy: str = ""
+    comparability_note_cy: str = ""
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Indicator:

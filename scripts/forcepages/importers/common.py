@@ -32,6 +32,7 @@ ATTRIBUTION = "Contains public sector information licensed under the Open Govern
 RELEASE_DATE = "2025-11-24"  # fixed date of version 1.0.0 of every package built here
 FIRST_RELEASE = {"version": "1.0.0", "date": RELEASE_DATE, "description": "First release, made by forcepages importers."}
 FORCE_YEAR_DATE = "2026-12-03"  # fixed date of the releases that added the force-by-year files (issue 14)
+WELSH_DATE = "2026-12-03"  # fixed date of the releases that added the Welsh (_cy) columns (issue 16)
 
 
 def raw_dir() -> Path:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from forcepages.importers.common import Package, Resource
+from forcepages.importers.common import WELSH_DATE, Package, Resource, with_change
 from forcepages.importers.framework_catalogue import DOMAINS, INDICATORS, SERIES_BREAKS
-from forcepages.importers.framework_schema import INDICATOR_FIELDS, schemas
+from forcepages.importers.framework_catalogue_cy import welsh
+from forcepages.importers.framework_domains_cy import DOMAINS_CY, SERIES_BREAKS_CY
+from forcepages.importers.framework_schema import BREAK_FIELDS, DOMAIN_FIELDS, INDICATOR_FIELDS, WELSH_INDICATOR_FIELDS, schemas
 
 README = """# Framework: domains, indicators and series breaks
 
@@ -36,12 +38,23 @@ the next time it runs. To keep indicators of your own:
   `.venv/bin/python -m forcepages.importers recorded-crime workforce`, which leaves `framework/` as it is.
 
 After `make data`, `git diff datapackages/framework/` shows any row it took out.
+
+## Welsh
+
+The columns ending `_cy` hold the same text in Welsh (`title_cy`, `definition_cy`, `unit_cy`, `source_cy`,
+`caveats_cy` and `comparability_note_cy` in `indicators.csv`; `title_cy` and `description_cy` in `domains.csv`;
+`description_cy` in `series_breaks.csv`), for the Welsh pages. They are optional: where a cell is empty the Welsh
+page shows the English text and the build reports it as untranslated. They are written from
+`scripts/forcepages/importers/framework_catalogue_cy.py` (and `framework_domains_cy.py`,
+`stop_search_catalogue_cy.py`), keyed by id. The Welsh was drafted by the project; have a Welsh speaker check it.
 """
 
 
 def build(raw: Path | None = None) -> Package:
     domain_schema, ind_schema, break_schema = schemas()
-    inds = sorted(INDICATORS, key=lambda d: d["indicator_id"])
+    inds = [{**d, **welsh(d)} for d in sorted(INDICATORS, key=lambda d: d["indicator_id"])]
+    domains = [[a, b, c, str(d), *DOMAINS_CY.get(a, ("", ""))] for a, b, c, d in DOMAINS]
+    breaks = [[*b, SERIES_BREAKS_CY.get((b[0], b[1]), "")] for b in sorted(list(b) for b in SERIES_BREAKS)]
     return Package(
         name="framework",
         title="Domains and indicator catalogue",
@@ -51,11 +64,17 @@ def build(raw: Path | None = None) -> Package:
                   "publisher": "Her Majesty's Inspectorate of Constabulary"}],
         resources=[
             Resource("domains", "Domains", "The four domains.", domain_schema,
-                     ["domain_id", "title", "description", "order"], [[a, b, c, str(d)] for a, b, c, d in DOMAINS]),
-            Resource("indicators", "Indicators", "The indicator catalogue.", ind_schema, INDICATOR_FIELDS,
-                     [[d.get(f, "") for f in INDICATOR_FIELDS] for d in inds]),
+                     DOMAIN_FIELDS, domains),
+            Resource("indicators", "Indicators", "The indicator catalogue.", ind_schema,
+                     INDICATOR_FIELDS + WELSH_INDICATOR_FIELDS,
+                     [[d.get(f, "") for f in INDICATOR_FIELDS + WELSH_INDICATOR_FIELDS] for d in inds]),
             Resource("series_breaks", "Series breaks", "Dates when an indicator's definition changed.", break_schema,
-                     ["indicator_id", "break_date", "description", "kind"], sorted(list(b) for b in SERIES_BREAKS)),
+                     BREAK_FIELDS, breaks),
         ],
         readme=README,
+        version="1.1.0",
+        changes=with_change("1.1.0", "Added the catalogue in Welsh: optional columns ending _cy in indicators.csv "
+                            "(title, definition, unit, source, caveats, comparability note), domains.csv (title, "
+                            "description) and series_breaks.csv (description). Nothing already published changed.",
+                            WELSH_DATE),
     )

@@ -7,6 +7,10 @@ from forcepages.importers.common import ID_PATTERN, MISSING_VALUES
 INDICATOR_FIELDS = ["indicator_id", "title", "definition", "domain_id", "measure", "unit", "rate_base", "polarity",
                     "decimals", "disclosure_threshold", "source_package", "source", "caveats", "census", "comparable",
                     "comparability_note"]
+WELSH_INDICATOR_FIELDS = ["title_cy", "definition_cy", "unit_cy", "source_cy", "caveats_cy", "comparability_note_cy"]
+DOMAIN_FIELDS = ["domain_id", "title", "description", "order", "title_cy", "description_cy"]
+BREAK_FIELDS = ["indicator_id", "break_date", "description", "kind", "description_cy"]
+WELSH = " in Welsh (optional: empty means the Welsh page shows the English and the build reports it untranslated)."
 
 
 def _s(name, desc, **kw):
@@ -22,6 +26,8 @@ def schemas() -> tuple[dict, dict, dict]:
             _s("description", "One plain-English sentence.", constraints={"required": True}),
             {"name": "order", "type": "integer", "description": "Order on the site.",
              "constraints": {"required": True, "minimum": 1}},
+            _s("title_cy", "Title" + WELSH),
+            _s("description_cy", "Description" + WELSH),
         ],
         "primaryKey": ["domain_id"],
     }
@@ -53,6 +59,12 @@ def schemas() -> tuple[dict, dict, dict]:
                 "false when forces' figures do not compare, or measure police activity or recording rather than "
                 "outcomes: no better or worse. Empty means true.")},
             _s("comparability_note", "Why forces do not compare, in plain words (needed when comparable is false)."),
+            _s("title_cy", "Name" + WELSH),
+            _s("definition_cy", "Definition" + WELSH),
+            _s("unit_cy", "Unit" + WELSH),
+            _s("source_cy", "Source" + WELSH),
+            _s("caveats_cy", "Notes" + WELSH),
+            _s("comparability_note_cy", "Why forces do not compare" + WELSH),
         ],
         "missingValues": [""],
         "primaryKey": ["indicator_id"],
@@ -68,6 +80,7 @@ def schemas() -> tuple[dict, dict, dict]:
                         "breaks and no trend spans it); phase: the same measure in new conditions, such as COVID-19 "
                         "restrictions (control limits restart). Empty means definition."),
                constraints={"enum": ["definition", "phase"]}),
+            _s("description_cy", "What changed" + WELSH),
         ],
         "missingValues": MISSING_VALUES,
         "primaryKey": ["indicator_id", "break_date"],

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from forcepages.importers.common import FORCE_CODE_PATTERN, FORCE_CODES, Resource
+from forcepages.importers.places_cy import LAD_NAMES_CY
 from forcepages.importers.similarity import LAD_LOOKUP
 
 BOUNDARIES = "mopd_popm/pfa_dec2016_boundaries_ugc.geojson"
@@ -22,7 +23,9 @@ README = """
 The local authority districts (council areas) in each police force area, so that a reader who knows their town
 or council, not their police force, can find it: one row per district, from the ONS "Local Authority District to
 Community Safety Partnerships to Police Force Areas (December 2023) Lookup". `name` is the district's name as ONS
-writes it (for example Peterborough, Salford, Ceredigion).
+writes it (for example Peterborough, Salford, Ceredigion). `name_cy` is the official Welsh name of each of the 22
+Welsh principal areas (for example Caerdydd, Sir Gaerfyrddin, Ynys Môn), written by hand in
+`scripts/forcepages/importers/places_cy.py`; it is empty for English districts.
 
 ## area_shapes.csv
 
@@ -106,7 +109,9 @@ def resources(raw: Path) -> list[Resource]:
                             {"name": "lad_code", "type": "string", "description": "ONS code of the local authority district.",
                              "constraints": {"required": True, "unique": True}},
                             {"name": "name", "type": "string", "description": "Name of the local authority district.",
-                             "constraints": {"required": True}}],
+                             "constraints": {"required": True}},
+                            {"name": "name_cy", "type": "string", "description": "The name in Welsh (optional: the 22 "
+                             "Welsh principal areas; empty means Welsh pages show the English name)."}],
                  "primaryKey": ["lad_code"], "foreignKeys": fk}
     shape_schema = {"fields": [{**force, "constraints": {**force["constraints"], "unique": True}},
                                {"name": "svg_path", "type": "string", "description": "The area's outline in SVG path "
@@ -114,8 +119,8 @@ def resources(raw: Path) -> list[Resource]:
                                 "constraints": {"required": True, "pattern": r"[MLZ0-9 \-]+"}}],
                     "primaryKey": ["area_code"], "foreignKeys": fk}
     return [Resource("local_authorities", "Local authorities in each force area", "The local authority districts "
-                     "(council areas) each police force covers, December 2023.", la_schema, ["area_code", "lad_code", "name"],
-                     local_authorities(raw)),
+                     "(council areas) each police force covers, December 2023.", la_schema, ["area_code", "lad_code", "name", "name_cy"],
+                     [[*r, LAD_NAMES_CY.get(r[1], "")] for r in local_authorities(raw)]),
             Resource("area_shapes", "Force area outlines for the map", f"Simplified outlines of the police force areas "
                      f"in SVG path syntax, {WIDTH} units wide (see README).", shape_schema, ["area_code", "svg_path"], shapes(raw))]
 

@@ -6,9 +6,10 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-from forcepages.importers.common import (AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES, MISSING_VALUES, Package, Resource, force_code, fmt)
+from forcepages.importers.common import (WELSH_DATE, AREA_CODE_PATTERN, ENGLAND_AND_WALES, FORCE_CODE_PATTERN, FORCE_CODES, FORCES, MISSING_VALUES, Package, Resource, force_code, fmt, with_change)
 from forcepages.importers.ons_tables import read_table, sheet_rows
 from forcepages.importers.places import readme as places_readme, resources as places_resources
+from forcepages.importers.places_cy import AREA_NAMES_CY, REGIONS_CY
 from forcepages.importers.similarity import (BASIS_YEAR, K_SIMILAR, LAD_TYPES, P3_2017, PFA_2018, SOURCE, VARIABLE_KEYS, VARIABLES, YEARS, groups, lad_tables, lad_to_pfa, readme_section, stability)
 
 P3_2019 = "ons_pfa_tables/policeforceareatablesyeendingmarch2019.xlsx"
@@ -116,6 +117,11 @@ mid-2023, `population.csv`) while its crime counts hardly change, so its rates p
 for reasons that have nothing to do with crime. Sites should show counts for such areas and not
 compare their rates per resident.
 
+`name_cy` and `region_cy` are the Welsh names, for the Welsh pages: the four Welsh forces (Heddlu Dyfed-Powys,
+Heddlu Gwent, Heddlu Gogledd Cymru, Heddlu De Cymru), England and Wales (Cymru a Lloegr) and the region Wales
+(Cymru). They are empty for the English forces, whose Welsh pages show the English name. Written by hand in
+`scripts/forcepages/importers/places_cy.py`.
+
 ## population.csv
 
 Mid-year (30 June) population and household estimates by force area and year.
@@ -140,9 +146,10 @@ mid-2023 estimate is used and the row says so in its `note`.
 
 def build(raw: Path) -> Package:
     flags = non_resident_flags(raw)
-    areas = [[code, name, "force", region, country, ENGLAND_AND_WALES, "true" if flags[code] else "false"]
-             for code, name, region, country in FORCES]
-    areas.append([ENGLAND_AND_WALES, "England and Wales", "national", "", "England and Wales", "", "false"])
+    areas = [[code, name, "force", region, country, ENGLAND_AND_WALES, "true" if flags[code] else "false",
+              AREA_NAMES_CY.get(code, ""), REGIONS_CY.get(region, "")] for code, name, region, country in FORCES]
+    areas.append([ENGLAND_AND_WALES, "England and Wales", "national", "", "England and Wales", "", "false",
+                  AREA_NAMES_CY[ENGLAND_AND_WALES], ""])
     areas.sort()
     pop_rows = [[c, str(y), str(p), fmt(h) if h is not None else "[x]"] for c, y, p, h in build_population(raw)]
     sim_rows = sorted([a, b, SOURCE, str(BASIS_YEAR), f"{d:.4f}"] for a, members in groups(raw).items() for b, d in members)
@@ -166,6 +173,8 @@ def build(raw: Path) -> Package:
              "description": "true where far more people are in the area in the day than live there, so rates per "
                             "resident are not compared (set where ONS withholds the area's rates per 1,000 people; "
                             "see README). Empty means false."},
+            s("name_cy", "The name in Welsh (optional: empty means Welsh pages show the English name)."),
+            s("region_cy", "The region in Welsh (optional: empty means Welsh pages show the English region)."),
         ],
         "primaryKey": ["area_code"],
         "foreignKeys": [{"fields": ["parent_code"], "reference": {"resource": "", "fields": ["area_code"]}}],
@@ -248,7 +257,8 @@ def build(raw: Path) -> Package:
         ],
         resources=[
             Resource("areas", "Areas", "Police force areas and England and Wales.", area_schema,
-                     ["area_code", "name", "area_type", "region", "country", "parent_code", "non_resident_population"],
+                     ["area_code", "name", "area_type", "region", "country", "parent_code", "non_resident_population",
+                      "name_cy", "region_cy"],
                      areas),
             Resource("population", "Population", "Mid-year population and households by area and year.",
                      pop_schema, ["area_code", "year", "population", "households"], pop_rows),
@@ -270,6 +280,10 @@ def build(raw: Path) -> Package:
         ],
         readme=README + places_readme() + readme_section(raw),
         keywords=["police", "population", "similar forces"],
+        version="1.1.0",
+        changes=with_change("1.1.0", "Added Welsh names: name_cy and region_cy in areas.csv (the four Welsh forces, "
+                            "England and Wales, Wales) and name_cy in local_authorities.csv (the 22 Welsh principal "
+                            "areas). Nothing already published changed.", WELSH_DATE),
     )
 
 

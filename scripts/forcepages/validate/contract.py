@@ -54,7 +54,8 @@ def check_slugs(frame: pd.DataFrame, where: str, field: str, what: str) -> list[
 
 
 def check_lengths(frame: pd.DataFrame, where: str, fields: tuple[str, ...]) -> list[Problem]:
-    """Names and titles no longer than names.MAX_NAME characters (they become page titles and file names)."""
+    """Names and titles no longer than names.MAX_NAME characters (they become page titles and file names); a field
+    the frame lacks (an optional Welsh column such as title_cy) is not checked."""
     problems = []
     for field in fields:
         if field in frame.columns:
@@ -84,7 +85,7 @@ def check_areas(frame: pd.DataFrame, where: str) -> list[Problem]:
                          lambda r: f'"{r[NON_RESIDENT]}" is not true or false.',
                          "Write true where far more people are in the area in the day than live there, "
                          "otherwise false (or leave it empty).", code="boolean-invalid")
-    return problems + check_duplicates(frame, ["area_code"], where) + check_lengths(frame, where, ("name",))
+    return problems + check_duplicates(frame, ["area_code"], where) + check_lengths(frame, where, ("name", "name_cy"))
 
 
 TRUE_WORDS = ("true", "yes", "1")
@@ -127,7 +128,7 @@ def check_catalogue(indicators: pd.DataFrame, domains: set[str], packages: set[s
     p += flag(indicators, not_comparable & indicators["comparability_note"].str.strip().eq(""), where, "comparability_note",
               lambda r: f"the indicator {r['indicator_id']} does not compare between forces but does not say why.",
               "Write the reason in plain words, for example: each force chose its own time limit.", code="comparability-note-missing")
-    p += check_lengths(indicators, where, ("title", "unit"))
+    p += check_lengths(indicators, where, ("title", "unit", "title_cy", "unit_cy"))  # the Welsh ones when present
     for field in ("title", "definition"):
         p += flag(indicators, indicators[field].str.strip().eq(""), where, field,
                   lambda r, f=field: f"the indicator {r['indicator_id']} has no {f}.", f"Write a plain-English {field}.", code="text-missing")

@@ -67,7 +67,7 @@ def _framework(package: PackageInfo, root: Path, package_names: set[str]) -> tup
     dwhere = rel(package.folder / _resource(package, "domains")["path"], root)
     problems += contract.check_slugs(tables["domains"], dwhere, "domain_id", "domain id")
     problems += contract.check_duplicates(tables["domains"], ["domain_id"], dwhere)
-    problems += contract.check_lengths(tables["domains"], dwhere, ("title",))
+    problems += contract.check_lengths(tables["domains"], dwhere, ("title", "title_cy"))
     indicators = tables["indicators"]
     for name in OPTIONAL_CATALOGUE:
         if name not in indicators.columns:

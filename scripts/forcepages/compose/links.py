@@ -1,5 +1,5 @@
 """Links between the language trees: a Welsh page's links to pages only the English tree has, and each page's
-version in the other language (for the visible language switch and the hreflang links in <head>)."""
+version in the other language (for the language switch, a link with hreflang)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,6 @@ def shared(tree: str, page: str, target: str) -> str:
 
 def alternate(tree: str, page: str) -> dict[str, str]:
     """The same page in the other language: its language, address (relative to ``page``) and the switch's words."""
-    name = href(page.rsplit("/", 1)[-1])
     if tree:
-        return {"lang": "en", "self_lang": "cy", "label": SWITCH["en"], "self_href": name,
-                "href": up(page) + "../" * tree.count("/") + href(page)}
-    return {"lang": "cy", "self_lang": "en", "label": SWITCH["cy"], "self_href": name, "href": up(page) + "cy/" + href(page)}
+        return {"lang": "en", "label": SWITCH["en"], "href": up(page) + "../" * tree.count("/") + href(page)}
+    return {"lang": "cy", "label": SWITCH["cy"], "href": up(page) + "cy/" + href(page)}

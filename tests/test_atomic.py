@@ -38,7 +38,7 @@ def test_failed_validation_leaves_the_previous_build(built):
     with pytest.raises(ValidationFailed):
         build(load_settings(config), config, out)
     assert tree_hash(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["docs", "site"]
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "docs-cy", "site"]
 
 
 def test_failed_mkdocs_build_leaves_the_previous_build(built):
@@ -53,7 +53,7 @@ def test_failed_mkdocs_build_leaves_the_previous_build(built):
     with pytest.raises(BuildError):
         build(load_settings(config), config, out)
     assert tree_hash(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["docs", "site"], "no temporary folders left behind"
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "docs-cy", "site"], "no temporary folders left behind"
 
 
 def test_a_successful_build_replaces_the_previous_one(built):
@@ -62,4 +62,4 @@ def test_a_successful_build_replaces_the_previous_one(built):
     values.write_text(values.read_text(encoding="utf-8").replace("2417,600000", "2418,600000", 1), encoding="utf-8")
     build(load_settings(config), config, out)
     assert tree_hash(out) != before
-    assert sorted(p.name for p in out.iterdir()) == ["docs", "site"]
+    assert sorted(p.name for p in out.iterdir()) == ["docs", "docs-cy", "site"]

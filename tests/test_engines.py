@@ -14,7 +14,7 @@ from forcepages.compose import datatables
 from forcepages.site import engine as mkdocs_run
 from forcepages.config import ConfigError, load_settings
 from forcepages.errors import BuildError
-from forcepages.site.engine import EXTENSIONS, build_site, link_tree
+from forcepages.site.engine import EXTENSIONS, Tree, build_site, link_tree
 from forcepages.publish.outputs import DATA_NAV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def _content(site: Path) -> dict[str, tuple[int, int, list[str]]]:
     pages = {}
     for file in site.rglob("*.html"):
         name = file.relative_to(site).as_posix()
-        if name.startswith(("assets/", "search/")) or name == "404.html":
+        if name.startswith(("assets/", "search/", "cy/assets/", "cy/search/")) or name in ("404.html", "cy/404.html"):
             continue
         article = "".join(ARTICLE.findall(file.read_text(encoding="utf-8")))
         links = sorted(h for h in HREF.findall(article) if not h.startswith(("http:", "https:", "mailto:", "#")))
@@ -70,9 +70,15 @@ def test_data_tables_are_real_tables_in_the_site_and_not_in_search(fixture_site)
 
 
 def test_zensical_builds_the_same_content_as_mkdocs(national_site, national_pages, tmp_path):
+    """Both trees, English and Welsh (built into site/cy with the Welsh interface)."""
     work = tmp_path / "work"
     shutil.copytree(national_site / "docs", work / "docs")
-    build_site(ROOT / "mkdocs.yml", work / "docs", work / "site", _extra_pages(work / "docs"), engine="zensical")
+    shutil.copytree(national_site / "docs-cy", work / "docs-cy")
+    (work / "static-cy").mkdir()
+    welsh = Tree(work / "docs-cy", work / "static-cy", "cy", "cy", "Perfformiad yr heddlu", [])
+    build_site(ROOT / "mkdocs.yml", work / "docs", work / "site", _extra_pages(work / "docs"), engine="zensical",
+               trees=(welsh,))
+    assert '<html lang="cy"' in (work / "site" / "cy" / "index.html").read_text(encoding="utf-8")
     zensical = _content(work / "site")
     assert sorted(zensical) == sorted(national_pages)
     assert [p for p in national_pages if zensical[p] != national_pages[p]] == []
@@ -89,9 +95,10 @@ def test_plain_mkdocs_build_of_docs_gives_the_pages_and_tables(national_site, na
                          strict=False)
     build(config)
     plain = _content(tmp_path / "plain")
-    assert len(set(plain) & set(national_pages)) >= 0.99 * len(national_pages)
-    tables = sum(national_pages[p][0] for p in national_pages)
-    assert sum(plain[p][0] for p in plain if p in national_pages) >= 0.99 * tables > 1000
+    english = {p: v for p, v in national_pages.items() if not p.startswith("cy/")}  # the Welsh tree is docs-cy
+    assert len(set(plain) & set(english)) >= 0.99 * len(english)
+    tables = sum(english[p][0] for p in english)
+    assert sum(plain[p][0] for p in plain if p in english) >= 0.99 * tables > 1000
 
 
 def test_zensical_failure_is_a_build_error(fixture_site, tmp_path):

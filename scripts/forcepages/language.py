@@ -87,6 +87,18 @@ class Language:
         self.data_missing.add(english)
         return english
 
+    def setting(self, text: str, name: str) -> str:
+        """A publisher's setting (such as area_label) in this language: the catalogue's translation where it has one
+        (the shipped defaults have), else the English, reported like an untranslated data cell (not a message)."""
+        if self.code == "en" or not text or self.recorder is None:
+            return text
+        seen = text in self.recorder.missing
+        out = self.translations.gettext(text)
+        if out == text and not seen:
+            self.recorder.missing.discard(text)
+            self.data_missing.add(f"mkdocs.yml: {name} ({text})")
+        return out
+
     def text(self, english: str, translated: str, where: str) -> str:
         """A data cell in this language: ``translated`` if there is one, else ``english`` (recorded as missing)."""
         if self.code == "en" or not english:

@@ -22,7 +22,8 @@ from forcepages.compose.page_models import Chart, Page, Site
 from forcepages.language import N_, _, current
 
 FUNNEL_WORDS = {"within": N_("within"), "above": N_("above"), "below": N_("below")}
-LABELS = (N_("police force"), N_("similar forces"))  # the settings' defaults (area_label, similar_label), to translate
+LABELS = (N_("police force"), N_("similar forces"), N_("neighbourhood"), N_("similar neighbourhoods"), N_("area"),
+          N_("similar areas"))  # area_label and similar_label: the default and usual ones, to translate
 
 
 class Composer:
@@ -61,8 +62,10 @@ class Composer:
         for a, b in zip(data.similar["area_code"], data.similar["similar_area_code"]):
             self.similar_areas.setdefault(a, []).append(b)
 
-    similar_label = property(lambda self: _(self.settings.similar_label), doc='"similar forces" in the language written')
-    area_label = property(lambda self: _(self.settings.area_label), doc='"police force" in the language written')
+    similar_label = property(lambda self: current().setting(self.settings.similar_label, "area_label"),
+                             doc='"similar forces" in the language written')
+    area_label = property(lambda self: current().setting(self.settings.area_label, "area_label"),
+                          doc='"police force" in the language written')
 
     def address(self, md_path: str) -> str:
         """A page's web address: in full where the site's address (site_url) is set, else relative to the site's root."""

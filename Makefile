@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-unit serve data validate bench snapshots browser-deps clean
+.PHONY: site test test-unit serve data validate bench snapshots browser-deps clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,6 @@ bench: $(STAMP) browser-deps node_modules/.installed
 
 clean:
 	rm -rf build
+
+translations: $(STAMP)
+	$(BIN)/forcepages translations update

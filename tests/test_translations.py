@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel import Locale
 from babel.messages.plurals import get_plural
 
-from forcepages import translations
+from forcepages import catalogues as translations
 from forcepages.language import TRANSLATIONS_DIR
 
 

@@ -172,7 +172,7 @@ def translations(action: str, debug: bool) -> None:
     messages.pot); "check" (the default) counts it and fails on any message untranslated, fuzzy or wrong."""
 
     def run() -> None:
-        from forcepages import translations as catalogue
+        from forcepages import catalogues as catalogue
 
         for c in catalogue.update() if action == "update" else [catalogue.counts(code) for code in ("cy",)]:
             click.echo(f"{c.language}: {c.messages} messages, {c.translated} translated, {c.fuzzy} fuzzy (to check), "

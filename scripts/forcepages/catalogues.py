@@ -22,7 +22,7 @@ from forcepages.paths import PACKAGE_DIR
 METHODS = [("**/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
 OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
-SKIP = ("importers", "translations.py")  # importers write data packages, in English with *_cy columns beside
+SKIP = ("importers", "catalogues.py")  # importers write data packages, in English with *_cy columns beside
 
 
 @dataclass

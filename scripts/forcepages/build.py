@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import resource
 import shutil
 import tempfile
@@ -110,7 +111,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
-    trees = (_welsh_tree(data, results, settings, env, docs, report, strict),) if welsh else ()
+    trees = (_welsh_tree(data, results, settings, env, docs, static, report, strict),) if welsh else ()
     clock.lap("welsh pages")
     readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
     clock.lap("readability")
@@ -119,10 +120,11 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     return [("API", "api.md")] + publish.DATA_NAV + extra, trees
 
 
-def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Environment, docs: Path, report: BuildReport,
-                strict: bool) -> Tree:
+def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Environment, docs: Path, static: Path,
+                report: BuildReport, strict: bool) -> Tree:
     """Compose and write the Welsh pages (docs-cy beside docs; their charts in static-cy) with the Welsh catalogue;
-    report every message and catalogue cell shown in English, and fail on them when strict."""
+    report every message and catalogue cell shown in English (reports/welsh.json), and fail on a message when
+    strict."""
     welsh_docs, welsh_static = docs.parent / "docs-cy", docs.parent / "static-cy"
     welsh_docs.mkdir(exist_ok=True)
     cy = language.load(language_tree.WELSH)
@@ -135,6 +137,12 @@ def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Envir
     language_tree.write_assets(welsh_docs, docs)
     report.pages, report.charts = report.pages + len(pages), report.charts + charts
     report.untranslated = [f"message: {m}" for m in cy.missing] + [f"data: {d}" for d in sorted(cy.data_missing)]
+    (static / "reports").mkdir(parents=True, exist_ok=True)  # published: site/reports/welsh.json
+    (static / "reports" / "welsh.json").write_text(json.dumps({
+        "about": "English shown on the Welsh pages: messages with no translation in the catalogue, and data cells whose "
+                 "*_cy column is empty. A strict build fails on any message.",
+        "pages": len(pages), "untranslated_messages": cy.missing, "data_in_english": sorted(cy.data_missing)},
+        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if cy.missing and strict:  # the site's own words: a translation is missing from the catalogue
         shown = "; ".join(cy.missing[:20]) + (f"; and {len(cy.missing) - 20} more" if len(cy.missing) > 20 else "")
         raise BuildError(f"The Welsh pages would show {len(cy.missing)} sentence(s) in English, with no Welsh translation in "

@@ -1,5 +1,6 @@
 """Screenshots of the built national site (build/site) at phone and desktop widths, served with the strict CSP:
-the home page with its map, a force page with its overview tables, and an area of policing's overview grid.
+the home page with its map, a force page with its overview tables, an area of policing's overview grid, and a
+Welsh force page and domain page (with a chart drawn).
 
     .venv/bin/python benchmarks/screenshots.py   # after `make site`; writes build/screenshots/national-*.png
 """
@@ -18,7 +19,8 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from conftest import serve  # noqa: E402
 
 PAGES = {"home": "index.html", "force": "forces/cambridgeshire/index.html",
-         "grid": "domains/local-crime-and-policing.html", "indicator": "indicators/burglary-of-homes.html"}
+         "grid": "domains/local-crime-and-policing.html", "indicator": "indicators/burglary-of-homes.html",
+         "welsh-force": "cy/forces/gwent/index.html", "welsh-force-domain": "cy/forces/gwent/local-crime-and-policing.html"}
 
 
 def main() -> int:
@@ -39,6 +41,10 @@ def main() -> int:
                     page.locator("table.fp-overview").first.scroll_into_view_if_needed()
                 elif kind == "indicator":
                     page.locator("#map").scroll_into_view_if_needed()
+                elif kind == "welsh-force-domain":  # the first chart, drawn
+                    chart = page.locator(".fp-chart[data-src]").nth(1)
+                    chart.scroll_into_view_if_needed()
+                    page.wait_for_function("el => el.getAttribute('data-state') === 'drawn'", arg=chart.element_handle())
                 target = out / f"national-{kind}-{label}.png"
                 page.screenshot(path=str(target))
                 wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

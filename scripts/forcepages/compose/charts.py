@@ -108,6 +108,18 @@ def _hover(series: pd.DataFrame, meta: Indicator) -> list[str]:
     return out
 
 
+def _ticks(ends: list[Any], most: int = 6) -> dict[str, list[str]]:
+    """At most ``most`` labelled dates on a time axis, evenly spread: years where the series spans more than two
+    years, else months in the language written (Babel's month names)."""
+    years = ends[-1].year - ends[0].year > 2
+    if years:
+        ends = [e for i, e in enumerate(ends) if i == 0 or e.year != ends[i - 1].year]
+    step = max(1, math.ceil(len(ends) / most))
+    ticks = ends[::step]
+    return {"tickvals": [f"{e:%Y-%m-%d}" for e in ticks],
+            "ticktext": [str(e.year) if years else date_text(e, "MMM y") for e in ticks]}
+
+
 def by_period(frame: pd.DataFrame | dict[str, float], column: str) -> dict[str, float]:
     """A frame's ``column`` by its "period" key (a dict is taken as already keyed by period)."""
     if isinstance(frame, dict):
@@ -182,10 +194,8 @@ def trend(area_name: str, series: pd.DataFrame, national: pd.DataFrame | dict[st
     if shapes:
         layout["shapes"], layout["annotations"] = shapes, notes
     layout["xaxis"]["type"] = "date"
-    if code() != "en" and len(series):  # Plotly's month names are English: label each year's end in the language written
-        ends = list(series["period_end"])
-        ticks = [e for i, e in enumerate(ends) if i == 0 or e.year != ends[i - 1].year]
-        layout["xaxis"].update(tickvals=[f"{e:%Y-%m-%d}" for e in ticks], ticktext=[date_text(e, "MMM y") for e in ticks])
+    if code() != "en" and len(series):  # Plotly's month names are English: the axis labelled in the language written
+        layout["xaxis"].update(_ticks(list(series["period_end"])))
     return {"data": traces, "layout": layout}
 
 

@@ -31,6 +31,8 @@ from forcepages import language
 from forcepages.errors import BuildError
 import jinja2
 from forcepages.compose.pages import Composer
+from forcepages.compose.page_models import Page, Site
+from forcepages.compose import links
 from forcepages.paths import ASSETS_DIR
 
 
@@ -97,11 +99,11 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     env = render.environment(templates)
     areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
     try:
-        site = composer.compose(areas=False)  # meanwhile: every other page, the downloads and the API
-        site.pages += publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
-        site.pages += [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
-                                                    data.similar_stability, data.areas, composer.dates["figures_up_to"]),
-                       methodology.api_page(results)]
+        published = publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
+        site = Site(other_pages(composer, data, settings, published))  # meanwhile: every page but the areas'
+        for page in site.pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
+            if welsh and (page.path == "index.md" or settings.welsh_pages == "all"):
+                page.alternate = links.alternate("", page.path)
         clock.lap("compose")
         render.write_pages(env, site.pages, docs)
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
@@ -111,7 +113,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
-    trees = (_welsh_tree(data, results, settings, env, docs, static, report, strict),) if welsh else ()
+    trees = (_welsh_tree(data, results, settings, env, docs, static, published, report, strict),) if welsh else ()
     clock.lap("welsh pages")
     readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
     clock.lap("readability")
@@ -120,8 +122,18 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     return [("API", "api.md")] + publish.DATA_NAV + extra, trees
 
 
+def other_pages(composer: Composer, data: Data, settings: Settings, published: publish.Published) -> list[Page]:
+    """Every page but the areas' (in the language being written): indicators, domains, home, lists, glossary, the
+    data pages, the methodology and the API page."""
+    results = composer.results
+    pages = composer.compose(areas=False).pages + publish.data_pages(data, results, settings, published)
+    return pages + [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
+                                                 data.similar_stability, data.areas, composer.dates["figures_up_to"]),
+                    methodology.api_page(results)]
+
+
 def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Environment, docs: Path, static: Path,
-                report: BuildReport, strict: bool) -> Tree:
+                published: publish.Published, report: BuildReport, strict: bool) -> Tree:
     """Compose and write the Welsh pages (docs-cy beside docs; their charts in static-cy) with the Welsh catalogue;
     report every message and catalogue cell shown in English (reports/welsh.json), and fail on a message when
     strict."""
@@ -130,10 +142,13 @@ def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Envir
     cy = language.load(language_tree.WELSH)
     codes = language_tree.welsh_areas(settings, data.areas)
     with language.use(cy):
+        common = functools.partial(other_pages, settings=settings, published=published)
         pages, charts = language_tree.compose(data, results, settings, cy, codes,
-                                              functools.partial(publish.write_chart, static=welsh_static))
+                                              functools.partial(publish.write_chart, static=welsh_static), common)
         render.write_pages(env, pages, welsh_docs)
-        tree = Tree(welsh_docs, welsh_static, "cy", "cy", language_tree.site_name(settings), language_tree.nav(pages))
+        everything = settings.welsh_pages == "all"  # the English downloads, API and feed at the same addresses in cy/
+        tree = Tree(welsh_docs, welsh_static, "cy", "cy", language_tree.site_name(settings), language_tree.nav(pages),
+                    shared_static=static if everything else None)
     language_tree.write_assets(welsh_docs, docs)
     report.pages, report.charts = report.pages + len(pages), report.charts + charts
     report.untranslated = [f"message: {m}" for m in cy.missing] + [f"data: {d}" for d in sorted(cy.data_missing)]

@@ -81,8 +81,8 @@ def localised_frame(frame: pd.DataFrame, table: str, lang: Language, report: set
 
 
 def localised_data(data: Data, lang: Language, codes: frozenset[str]) -> Data:
-    """The data with its words in Welsh: domains, the names of the areas with Welsh pages (others keep their own),
-    their council areas, and series breaks."""
+    """The data with its words in Welsh: domains, area names (where the reference package has them; an empty one is
+    reported for the areas in ``codes``), their council areas, and series breaks."""
     places = data.local_authorities[data.local_authorities["area_code"].isin(codes)] if len(data.local_authorities) else data.local_authorities
     return dataclasses.replace(
         data, domains=localised_frame(data.domains, "domains", lang, None),
@@ -92,21 +92,28 @@ def localised_data(data: Data, lang: Language, codes: frozenset[str]) -> Data:
 
 
 def compose(data: Data, results: dict[str, IndicatorResult], settings: Settings, lang: Language, codes: frozenset[str],
-            chart_sink: Callable[[Chart], None]) -> tuple[list[Page], int]:
-    """The Welsh tree's pages (call inside ``language.use(lang)``): the home page, and each area's pages. Returns
-    the pages and how many charts were made (given to ``chart_sink``)."""
-    welsh = localised_data(data, lang, codes)
+            chart_sink: Callable[[Chart], None], common: Callable[..., list[Page]]) -> tuple[list[Page], int]:
+    """The Welsh tree's pages (call inside ``language.use(lang)``): each area's pages, and either a home page of its
+    own (the Welsh areas' pages only) or, with ``welsh_pages: all``, every other page too (``common``: the pages
+    besides the areas', given the composer and data). Returns the pages and how many charts were made."""
+    in_wales = welsh_areas(dataclasses.replace(settings, welsh_pages="welsh-areas"), data.areas)
+    welsh = localised_data(data, lang, codes & in_wales)  # other areas' names are reported missing only in Wales
     translated = {iid: dataclasses.replace(r, meta=localised_indicator(r.meta, lang)) for iid, r in results.items()}
-    composer = Composer(welsh, translated, settings, chart_sink=chart_sink, tree=TREE, translated=codes)
+    everything = settings.welsh_pages == "all"
+    composer = Composer(welsh, translated, settings, chart_sink=chart_sink, tree=TREE, translated=codes, complete=everything)
     pages = []
     areas = composer.areas[composer.areas["area_code"].isin(codes)]
     for _index, area in areas.iterrows():
         pages += composer.area_pages(area)
+    if everything:
+        others = common(composer, welsh)
+        for page in others:
+            page.alternate = links.alternate(TREE, page.path)
+        return pages + others, composer.chart_count
     forces = [{"name": wording.md(a["name"]), "slug": a["slug"]} for _i, a in areas.iterrows()]
-    pages.append(Page("index.md", "language_home.md.j2", {
+    pages.append(Page("index.md", "language_home.md.j2", alternate=links.alternate(TREE, "index.md"), context={
         "root": "", **composer.dates, "forces": forces, "english_home": "../index.html",
-        "site_name": wording.md(site_name(settings)),
-        "alternate": links.alternate(TREE, "index.md")}))
+        "site_name": wording.md(site_name(settings))}))
     return pages, composer.chart_count
 
 
@@ -123,7 +130,15 @@ def site_name(settings: Settings) -> str:
 
 
 def nav(pages: list[Page]) -> list[dict[str, object]]:
-    """The Welsh tree's navigation: home, then each area with its pages (titles as the pages give them)."""
+    """The Welsh tree's navigation: the site's own sections where the tree has every page (welsh_pages: all), else
+    home, then each area with its pages (titles as the pages give them)."""
+    paths = {p.path for p in pages}
+    if "methodology.md" in paths:
+        sections = [(_("Home"), "index.md"), (_("Police forces"), "forces/index.md"), (_("Indicators"), "indicators/index.md"),
+                    (_("Data"), "data/index.md"), (_("Methodology"), "methodology.md"), (_("Glossary"), "glossary.md"),
+                    (_("API"), "api.md"), (_("Release calendar"), "release-calendar.md"),
+                    (_("Revisions and corrections"), "revisions.md")]
+        return [{title: path} for title, path in sections if path in paths]
     entries: list[dict[str, object]] = [{_("Home"): "index.md"}]
     by_area: dict[str, list[Page]] = {}
     for page in pages:

@@ -13,11 +13,11 @@ def up(path: str) -> str:
     return "../" * path.count("/")
 
 
-def shared(tree: str, page: str, target: str) -> str:
-    """A link from ``page`` (in ``tree``: "" for English, "cy/" for Welsh) to a page only the English tree has (an
-    indicator, the methodology): within the English tree as Markdown, from another tree as the English page's
-    address (the engine of the other tree does not know the page)."""
-    if not tree:
+def shared(tree: str, page: str, target: str, complete: bool = False) -> str:
+    """A link from ``page`` (in ``tree``: "" for English, "cy/" for Welsh) to a page every tree may not have (an
+    indicator, the methodology): within the tree as Markdown where it has it (English, or a ``complete`` tree), else
+    as the English page's address (the engine of the other tree does not know the page)."""
+    if not tree or complete:
         return up(page) + target
     return up(page) + "../" * tree.count("/") + href(target)
 

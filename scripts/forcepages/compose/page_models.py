@@ -17,6 +17,7 @@ class Page:
     path: str
     template: str
     context: dict[str, Any]
+    alternate: dict[str, str] | None = None  # the same page in the other language (links.alternate): a switch at the top
 
 
 @dataclass

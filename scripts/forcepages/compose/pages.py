@@ -30,12 +30,13 @@ class Composer:
     """Builds every page model and chart from the loaded data and computed statistics."""
 
     def __init__(self, data: Data, results: dict[str, IndicatorResult], settings: Settings,
-                 chart_sink: Callable[[Chart], None] | None = None, tree: str = "", translated: frozenset[str] = frozenset()):
+                 chart_sink: Callable[[Chart], None] | None = None, tree: str = "", translated: frozenset[str] = frozenset(),
+                 complete: bool = False):
         """``chart_sink``, if given, receives each chart as it is made (written at once, not kept in ``site.charts``).
         ``tree`` is the language tree the pages are for ("" for English, "cy/" for the Welsh pages, whose other pages
         are the English ones); ``translated`` the areas whose pages are in both trees (linked both ways)."""
         self.data, self.results, self.settings = data, results, settings
-        self.tree, self.translated = tree, translated
+        self.tree, self.translated, self.complete = tree, translated, complete  # complete: the tree has every page
         self.chart_sink, self.chart_count = chart_sink, 0
         scope = data.areas[data.areas["area_type"].eq(settings.area_type)]
         if settings.scope:
@@ -74,7 +75,7 @@ class Composer:
 
     def shared(self, page: str, target: str) -> str:
         """A link from ``page`` to a page only the English tree has (see links.shared)."""
-        return links.shared(self.tree, page, target)
+        return links.shared(self.tree, page, target, self.complete)
 
     def alternate(self, page: str, area_code: str) -> dict[str, str] | None:
         """The same page in the other language, or None (see links.alternate)."""
@@ -163,13 +164,13 @@ class Composer:
                 domains.append(entry)
                 continue
             domains.append(entry)
-            made.append(Page(path, "force_domain.md.j2", {
-                "root": up(path), **self.dates, "alternate": self.alternate(path, code), "force": wording.md(name), "force_slug": slug, "domain": {
+            made.append(Page(path, "force_domain.md.j2", alternate=self.alternate(path, code), context={
+                "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
                 "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
-        made.append(Page(index, "force.md.j2", {
-            "root": up(index), **self.dates, "alternate": self.alternate(index, code),
+        made.append(Page(index, "force.md.j2", alternate=self.alternate(index, code), context={
+            "root": up(index), **self.dates,
             "methodology_link": self.shared(index, "methodology.md"), "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),

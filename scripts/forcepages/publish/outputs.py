@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from forcepages.publish import api, csvout, datapages, downloads, feed, slices as csv_slices
 from forcepages import parallel
@@ -17,7 +19,6 @@ from forcepages.compose.page_models import Chart, Page
 
 # Pages the data stage adds to the navigation (title, path).
 DATA_NAV = [("Release calendar", "release-calendar.md"), ("Revisions and corrections", "revisions.md")]
-
 
 
 def write_chart(chart: Chart, static: Path) -> None:
@@ -41,9 +42,19 @@ def write_api(results: dict[str, IndicatorResult], data: Data, docs: Path, area_
     api.write_api(results, data, docs, area_type)
 
 
-def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> list[Page]:
+@dataclass(frozen=True)
+class Published:
+    """What the data stage wrote that its pages describe: each package's downloads, the CSV slices, and each
+    package's newest period end."""
+
+    packages: dict[str, Any]
+    slices: dict[str, dict[str, str]]
+    ends: dict[str, Any]
+
+
+def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Settings, docs: Path) -> Published:
     """Every data download (package copies with checksums, zips, spreadsheets, CSV slices, the Atom feed, the JSON
-    API) and the data pages.
+    API); ``data_pages`` then makes the pages about them (in each language of the site).
 
     Up to parallel.PUBLISH_MAX_ROWS values rows, the packages are published by a worker (where there is a second core)
     while the slices, feed and API are written here: on the national site this process was the last to finish.
@@ -65,8 +76,14 @@ def publish_data(data: Data, results: dict[str, IndicatorResult], settings: Sett
             published = packages.results()[0]
     ends = (data.values.dropna(subset=["value"]).groupby("package")["period_end"].max()
             if len(data.values) and "package" in data.values else {})
-    pages = [datapages.package_page(p, published[p.name], settings, data.indicators, set(results),
-                                    wording.long_date(ends[p.name]) if p.name in ends else "") for p in data.packages]
-    pages += [datapages.data_index(data.packages, published, slices, settings),
+    return Published(published, slices, dict(ends))
+
+
+def data_pages(data: Data, results: dict[str, IndicatorResult], settings: Settings, made: Published) -> list[Page]:
+    """The data pages: one per package, the data index, revisions and the release calendar (in the language being
+    written)."""
+    pages = [datapages.package_page(p, made.packages[p.name], settings, data.indicators, set(results),
+                                    wording.long_date(made.ends[p.name]) if p.name in made.ends else "") for p in data.packages]
+    pages += [datapages.data_index(data.packages, made.packages, made.slices, settings),
               releases.revisions_page(data.packages, settings), releases.calendar_page(settings)]
     return pages

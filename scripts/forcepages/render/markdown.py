@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import jinja2
@@ -59,7 +60,19 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     specific = "pages/" + page.path.replace("/", "__").removesuffix(".md") + ".md.j2"
     template = env.select_template([specific, page.template])
     text = template.render(**page.context)
-    return _tidy(front_matter(text))
+    return _tidy(language_switch(front_matter(text), page.alternate))
+
+
+def language_switch(text: str, alternate: dict[str, str] | None) -> str:
+    """The page with a link to its version in the other language under its first heading (in that language, with
+    hreflang; not a <link rel="alternate"> in <head>, as the theme's script fetches a sitemap.xml beside each)."""
+    if not alternate:
+        return text
+    link = (f'<p class="fp-language"><a href="{wording.attr(alternate["href"])}" hreflang="{alternate["lang"]}" '
+            f'lang="{alternate["lang"]}">{alternate["label"]}</a></p>')
+    head = re.search(r"^# .*$", text, re.M)
+    at = head.end() if head else (text.find("\n---\n", 3) + 5 if text.startswith("---\n") else 0)
+    return f"{text[:at]}\n\n{link}\n{text[at:]}"
 
 
 def front_matter(text: str) -> str:

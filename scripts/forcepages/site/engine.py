@@ -65,6 +65,7 @@ class Tree:
     language: str
     site_name: str
     nav: list[dict[str, Any]]
+    shared_static: Path | None = None  # the main site's static files, also put into this tree (when it has every page)
 
 
 def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], strict: bool = True,
@@ -100,7 +101,7 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
         check_links(docs, static, {f"{t.folder}/": (t.docs, t.static) for t in trees})
         for t in trees:
-            check_links(t.docs, t.static, {"../": (docs, static)})
+            check_links(t.docs, t.static, {"../": (docs, static), "": (t.docs, t.shared_static or t.static)})
     run = run_zensical if engine == "zensical" else run_mkdocs
     run(config_file, options(config_file, docs, site, extra_pages, strict))
     if static is not None:
@@ -109,6 +110,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
         beside = site.parent / f"{site.name}-{t.folder}"
         run(config_file, options(config_file, t.docs, beside, [], strict, tree=t))
         os.replace(beside, site / t.folder)
+        if t.shared_static is not None:
+            link_tree(t.shared_static, site / t.folder)
         link_tree(t.static, site / t.folder)
 
 

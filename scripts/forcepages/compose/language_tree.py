@@ -72,7 +72,7 @@ def localised_frame(frame: pd.DataFrame, table: str, lang: Language, report: set
         for en, cy in zip(english, welsh):
             if en and cy:
                 lang.glossary.setdefault(en, cy)
-        key = out["area_code"] if "area_code" in out and table == "areas" else None
+        key = out["area_code"] if "area_code" in out else None
         for i, (en, cy) in enumerate(zip(english, welsh)):
             if en.strip() and not cy and (report is None or (key is not None and key.iloc[i] in report)):
                 lang.data_missing.add(f"{FILES[table]}: {column}_cy for {en}")
@@ -83,11 +83,11 @@ def localised_frame(frame: pd.DataFrame, table: str, lang: Language, report: set
 def localised_data(data: Data, lang: Language, codes: frozenset[str]) -> Data:
     """The data with its words in Welsh: domains, area names (where the reference package has them; an empty one is
     reported for the areas in ``codes``), their council areas, and series breaks."""
-    places = data.local_authorities[data.local_authorities["area_code"].isin(codes)] if len(data.local_authorities) else data.local_authorities
+    places = data.local_authorities
     return dataclasses.replace(
         data, domains=localised_frame(data.domains, "domains", lang, None),
         areas=localised_frame(data.areas, "areas", lang, set(codes)),
-        local_authorities=localised_frame(places, "local_authorities", lang, None) if len(places) else places,
+        local_authorities=localised_frame(places, "local_authorities", lang, set(codes)) if len(places) else places,
         breaks=localised_frame(data.breaks, "breaks", lang, None) if len(data.breaks) else data.breaks)
 
 

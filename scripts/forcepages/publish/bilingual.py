@@ -1,0 +1,64 @@
+"""Downloads in English and Welsh: the words of a package's README and of its spreadsheet's cover sheet are written
+once in each language the site has (``languages`` in the settings), then put side by side: each English paragraph
+followed by its Welsh, or the two in adjacent columns. The Welsh comes from the message catalogue, so the files
+change only when the data or the catalogue does (two builds give identical bytes)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, TypeVar
+
+from forcepages import language
+from forcepages.config import Settings
+
+T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=2)
+def _welsh(stamp: int) -> language.Language:
+    """The Welsh catalogue, compiled once per version of the .po file (``stamp``: its modification time)."""
+    return language.load("cy")
+
+
+def languages(settings: Settings) -> list[language.Language]:
+    """English, then Welsh where the site has Welsh pages."""
+    out = [language.ENGLISH]
+    if "cy" in settings.languages:
+        po = language.TRANSLATIONS_DIR / "cy" / "LC_MESSAGES" / f"{language.DOMAIN}.po"
+        out.append(_welsh(po.stat().st_mtime_ns))
+    return out
+
+
+def each(settings: Settings, write: Callable[[], T]) -> list[T]:
+    """What ``write`` gives in each of the site's languages (English first)."""
+    out = []
+    for lang in languages(settings):
+        with language.use(lang):
+            out.append(write())
+    return out
+
+
+def blocks(versions: list[list[str]]) -> list[str]:
+    """Markdown blocks (paragraphs, lists, headings) of one text in several languages, interleaved: each English
+    block, then the same block in the other languages where it differs; a heading once, its translations after a
+    slash. Versions whose blocks do not line up follow the English whole."""
+    english, others = versions[0], versions[1:]
+    if any(len(o) != len(english) for o in others):
+        return [b for version in versions for b in version]
+    out = []
+    for i, block in enumerate(english):
+        translated = [o[i] for o in others if o[i] != block]
+        if block.startswith("#") and "\n" not in block:
+            out.append(" / ".join([block] + [t.lstrip("#").strip() for t in translated]))
+        else:
+            out += [block] + translated
+    return out
+
+
+def rows(versions: list[list[list]]) -> list[list]:
+    """Rows of one sheet in several languages, side by side: each row's cells in English, then its cells in the
+    other languages where they differ (a row the same in every language, such as a title, is written once)."""
+    english, others = versions[0], versions[1:]
+    if any(len(o) != len(english) for o in others):
+        return [r for version in versions for r in version]
+    return [row + [c for o in others if o[i] != row for c in o[i]] for i, row in enumerate(english)]

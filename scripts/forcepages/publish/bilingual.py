@@ -50,9 +50,25 @@ def blocks(versions: list[list[str]]) -> list[str]:
         translated = [o[i] for o in others if o[i] != block]
         if block.startswith("#") and "\n" not in block:
             out.append(" / ".join([block] + [t.lstrip("#").strip() for t in translated]))
+        elif block.startswith("|") and all(_same_body(block, t) for t in translated):
+            out.append(_table_header(block, translated))
         else:
             out += [block] + translated
     return out
+
+
+def _same_body(table: str, other: str) -> bool:
+    """True when two Markdown tables differ only in their header row (the words) and have the same columns."""
+    a, b = table.split("\n"), other.split("\n")
+    return a[1:] == b[1:] and a[0].count("|") == b[0].count("|")
+
+
+def _table_header(table: str, translated: list[str]) -> str:
+    """A Markdown table once, each header cell with its translations after a slash."""
+    lines = table.split("\n")
+    heads = [line.split("\n")[0].strip("|").split("|") for line in [table] + translated]
+    cells = [" / ".join(dict.fromkeys(h[c].strip() for h in heads)) for c in range(len(heads[0]))]
+    return "\n".join(["| " + " | ".join(cells) + " |"] + lines[1:])
 
 
 def rows(versions: list[list[list]]) -> list[list]:

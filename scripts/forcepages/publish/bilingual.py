@@ -6,6 +6,7 @@ change only when the data or the catalogue does (two builds give identical bytes
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Callable, TypeVar
 
 from forcepages import language
@@ -14,25 +15,25 @@ from forcepages.config import Settings
 T = TypeVar("T")
 
 
-@functools.lru_cache(maxsize=2)
-def _welsh(stamp: int) -> language.Language:
-    """The Welsh catalogue, compiled once per version of the .po file (``stamp``: its modification time)."""
-    return language.load("cy")
+@functools.lru_cache(maxsize=4)
+def _welsh(folder: Path, stamp: int) -> language.Language:
+    """The Welsh catalogue of ``folder``, compiled once per version of its .po file (``stamp``: modification time)."""
+    return language.load("cy", folder)
 
 
-def languages(settings: Settings) -> list[language.Language]:
-    """English, then Welsh where the site has Welsh pages."""
+def languages(settings: Settings, folder: Path = language.TRANSLATIONS_DIR) -> list[language.Language]:
+    """English, then Welsh (the catalogue in ``folder``) where the site has Welsh pages."""
     out = [language.ENGLISH]
     if "cy" in settings.languages:
-        po = language.TRANSLATIONS_DIR / "cy" / "LC_MESSAGES" / f"{language.DOMAIN}.po"
-        out.append(_welsh(po.stat().st_mtime_ns))
+        po = folder / "cy" / "LC_MESSAGES" / f"{language.DOMAIN}.po"
+        out.append(_welsh(folder, po.stat().st_mtime_ns))
     return out
 
 
-def each(settings: Settings, write: Callable[[], T]) -> list[T]:
+def each(settings: Settings, write: Callable[[], T], folder: Path = language.TRANSLATIONS_DIR) -> list[T]:
     """What ``write`` gives in each of the site's languages (English first)."""
     out = []
-    for lang in languages(settings):
+    for lang in languages(settings, folder):
         with language.use(lang):
             out.append(write())
     return out

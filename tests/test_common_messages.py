@@ -9,7 +9,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from conftest import copy_fixture
-from forcepages import language, translations
+from forcepages import catalogues, language
 from forcepages.build import build
 from forcepages.config import load_settings
 
@@ -28,7 +28,7 @@ def test_every_message_the_english_pages_ask_for_is_extracted(tmp_path):
         build(load_settings(config), config, tmp_path / "site" / "build")
     asked = empty.recorder.missing
     extracted = set()
-    for m in translations.extract():
+    for m in catalogues.extract():
         key = m.id[0] if isinstance(m.id, tuple) else m.id
         extracted |= {key, f"{m.context}: {key}"} if m.context else {key}
     settings_words = {"police force", "similar forces"}  # the settings' own words, extracted as their defaults

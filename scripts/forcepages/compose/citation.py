@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from forcepages.language import _
+
 
 def citation(descriptor: dict[str, Any], name: str, publisher: str, site_url: str) -> str:
     """How to cite a package, as plain text."""
@@ -14,7 +16,8 @@ def citation(descriptor: dict[str, Any], name: str, publisher: str, site_url: st
     sources = "; ".join(str(s.get("publisher") or s.get("title")) for s in descriptor.get("sources", [])
                         if isinstance(s, dict) and (s.get("publisher") or s.get("title")))
     where = f" {site_url.rstrip('/')}/data/{name}.html" if site_url else ""
-    text = f"{publisher}{year}. {title}, version {version}. Data package \"{name}\"."
+    text = _("%(publisher)s%(year)s. %(title)s, version %(version)s. Data package \"%(name)s\".") % {
+        "publisher": publisher, "year": year, "title": title, "version": version, "name": name}
     if sources:
-        text += f" Based on data from {sources}."
+        text += " " + _("Based on data from %(sources)s.") % {"sources": sources}
     return text + where

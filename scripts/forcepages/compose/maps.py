@@ -12,17 +12,18 @@ import re
 from typing import Any
 
 from forcepages.compose import overview
+from forcepages.language import N_, _
 
 _NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
 
 # fill for each verdict category: a colour and a pattern (see PATTERNS), never colour alone
 FILLS = {"higher": "url(#fp-p-higher)", "lower": "url(#fp-p-lower)", "similar": "#d2e2f1",
          "not-judged": "url(#fp-p-not-judged)", "not-compared": "#ffffff", "none": "#ffffff"}
-LEGEND = [("higher", "Clearly higher than England and Wales (stripes)"),
-          ("lower", "Clearly lower than England and Wales (dots)"),
-          ("similar", "Similar to England and Wales (plain blue)"),
-          ("not-judged", "Not judged (cross-hatch)"),
-          ("none", "No figure or not compared (white)")]
+LEGEND = [("higher", N_("Clearly higher than England and Wales (stripes)")),
+          ("lower", N_("Clearly lower than England and Wales (dots)")),
+          ("similar", N_("Similar to England and Wales (plain blue)")),
+          ("not-judged", N_("Not judged (cross-hatch)")),
+          ("none", N_("No figure or not compared (white)"))]
 PATTERNS = ('<defs>'
             '<pattern id="fp-p-higher" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
             '<rect width="6" height="6" fill="#f9c9ae"/><rect width="2.5" height="6" fill="#a8460f"/></pattern>'
@@ -68,7 +69,7 @@ def legend() -> str:
     items = []
     for key, words in LEGEND:
         items.append('<li><svg width="22" height="16" aria-hidden="true" focusable="false">'
-                     f'<rect x="1" y="1" width="20" height="14" style="fill:{FILLS[key]}" stroke="#0b0c0c"/></svg> {words}</li>')
+                     f'<rect x="1" y="1" width="20" height="14" style="fill:{FILLS[key]}" stroke="#0b0c0c"/></svg> {html.escape(_(words), quote=False)}</li>')
     return '<ul class="fp-map__legend">' + "".join(items) + "</ul>"
 
 
@@ -82,6 +83,6 @@ def verdict_map(result: Any, areas: list[dict[str, Any]], shapes: dict[str, dict
             continue
         v = overview.verdict(area, area.vs_national) if area is not None and area.latest is not None else None
         fills[code] = v["category"] if v else "none"
-        places.append({**shapes[code], "words": v["words"] if v else "no figure", "href": overview.href(links[code])})
-    the_map = svg(places, f"Map: {result.meta.title}, each force compared with England and Wales", fills)
+        places.append({**shapes[code], "words": v["words"] if v else _("no figure"), "href": overview.href(links[code])})
+    the_map = svg(places, _("Map: %(title)s, each force compared with England and Wales") % {"title": result.meta.title}, fills)
     return the_map + legend() if the_map else ""

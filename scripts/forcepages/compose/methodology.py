@@ -9,8 +9,11 @@ from forcepages import wording
 from forcepages.compute.result_types import IndicatorResult
 from forcepages.config import Settings
 from forcepages.compose.page_models import Page
+from forcepages.language import N_, _
 
-MEASURE_WORDS = {"rate": "Rates", "proportion": "Percentages", "survey": "Survey estimates", "value": "Plain values"}
+MEASURE_WORDS = {"rate": N_("Rates"), "proportion": N_("Percentages"), "survey": N_("Survey estimates"),
+                 "value": N_("Plain values")}
+MEASURE_NAMES = {"rate": N_("rate"), "proportion": N_("proportion"), "survey": N_("survey"), "value": N_("value")}
 
 
 def similar_method(similar: pd.DataFrame | None, inputs: pd.DataFrame | None, stability: pd.DataFrame | None,
@@ -49,14 +52,16 @@ def methodology_page(settings: Settings, similar_source: str, similar: pd.DataFr
     """Every method, its levels and rules, from stats.methods; the similar forces from the reference package."""
     spc = stats.SPCSettings(run_length=settings.spc_run_length, two_of_three_version=settings.spc_two_of_three_version)
     methods = stats.build_methods(spc)
-    by_measure = [{"measure": MEASURE_WORDS[m], "methods": [methods[i].name for i in stats.methods_for_measure(m)]}
+    by_measure = [{"measure": _(MEASURE_WORDS[m]), "methods": [methods[i].name for i in stats.methods_for_measure(m)]}
                   for m in ("rate", "proportion", "survey", "value")]
+    shown = [{**m.as_dict(), "applies_to": [_(MEASURE_NAMES[k]) if k in MEASURE_NAMES else k for k in m.applies_to]}
+             for m in methods.values()]
     return Page("methodology.md", "methodology.md.j2", {
-        "root": "", "methods": [m.as_dict() for m in methods.values()], "z95": stats.Z95, "z998": stats.Z998,
+        "root": "", "methods": shown, "z95": stats.Z95, "z998": stats.Z998,
         "run_length": spc.run_length, "min_points": spc.min_points,
-        "version_words": "the November 2023 version" if spc.two_of_three_version == "2023" else "the version from before November 2023",
-        "rules": [text for _, text in stats.spc_rules(spc)], "by_measure": by_measure,
-        "similar_convention": stats.SIMILAR_AVERAGE_CONVENTION, "similar_source": wording.md(similar_source),
+        "two_of_three_2023": spc.two_of_three_version == "2023",
+        "rules": [text for _rule, text in stats.spc_rules(spc)], "by_measure": by_measure,
+        "similar_convention": _(stats.SIMILAR_AVERAGE_CONVENTION), "similar_source": wording.md(similar_source),
         "similar_method": similar_method(similar, inputs, stability, areas),
         "freshness_years": settings.freshness_years, "overdispersion": settings.overdispersion,
         "figures_up_to": figures_up_to})

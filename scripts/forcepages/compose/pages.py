@@ -22,8 +22,36 @@ from forcepages.compose.page_models import Chart, Page, Site
 from forcepages.language import N_, _, current
 
 FUNNEL_WORDS = {"within": N_("within"), "above": N_("above"), "below": N_("below")}
+NOT_SHOWN = N_("not shown")  # a force the funnel plot leaves out
 LABELS = (N_("police force"), N_("similar forces"), N_("neighbourhood"), N_("similar neighbourhoods"), N_("area"),
           N_("similar areas"))  # area_label and similar_label: the default and usual ones, to translate
+# the sentence under a funnel plot, by whether each count (within, above, below) is 1: whole sentences, as English
+# changes its verb with each count and Welsh word order differs
+FUNNEL_COUNTS = {
+    (True, True, True): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s is above it "
+                        "and %(below)s is below it (95%% limits)."),
+    (True, True, False): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s is above it "
+                        "and %(below)s are below it (95%% limits)."),
+    (True, False, True): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s are above it "
+                        "and %(below)s is below it (95%% limits)."),
+    (True, False, False): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s are above it "
+                        "and %(below)s are below it (95%% limits)."),
+    (False, True, True): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s is above it "
+                        "and %(below)s is below it (95%% limits)."),
+    (False, True, False): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s is above it "
+                        "and %(below)s are below it (95%% limits)."),
+    (False, False, True): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s are above it "
+                        "and %(below)s is below it (95%% limits)."),
+    (False, False, False): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s are above it "
+                        "and %(below)s are below it (95%% limits)."),
+}
+
+
+def funnel_counts(counts: dict[str, int]) -> str:
+    """How many forces are within, above and below a funnel plot's 95% limits, as one sentence."""
+    within, above, below = (counts.get(k, 0) for k in ("within", "above", "below"))
+    message = FUNNEL_COUNTS[(within == 1, above == 1, below == 1)]
+    return _(message) % {"count": within + above + below, "within": within, "above": above, "below": below}
 
 
 class Composer:
@@ -224,7 +252,7 @@ class Composer:
             rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta.domain_id, iid)),
                          wording.period(a.latest["period_start"], a.latest["period_end"]), value_text(a.latest, meta),
                          table_verdict(a),
-                         _(FUNNEL_WORDS.get(a.funnel, N_("not shown")))])
+                         _(FUNNEL_WORDS.get(a.funnel, NOT_SHOWN))])
         chart = None
         if result.funnel:
             chart_id = f"funnel--{iid}"
@@ -235,7 +263,7 @@ class Composer:
             figure, table = illustrative.chart(figure, table, meta)
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table.columns), {"first": wording.period(*result.latest_period), "last": wording.period(*result.latest_period)},
-                "every force", self.address(path), self.dates["figures_up_to"], result.breaks)))
+                _("every force"), self.address(path), self.dates["figures_up_to"], result.breaks)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
                      "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
                      if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
@@ -254,6 +282,7 @@ class Composer:
             "unit": wording.md(meta.unit), "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
             "measure": meta.measure, "polarity": meta.polarity, "domain": wording.md(domain["title"]), "domain_id": meta.domain_id,
             "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
+            "funnel_counts": funnel_counts(counts) if chart else "",
             "table": datatables.table(indicator_header(), rows, _("Data table: %(title)s in every force") % {"title": meta.title},
                                       anchor=f"data-funnel--{iid}"),
             "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(current().data(b["description"]))} for b in result.breaks],
@@ -286,7 +315,7 @@ class Composer:
                    for d in self.domains]
         shapes = self.shapes()
         the_map = maps.svg([{**shapes[a["area_code"]], "href": f"forces/{a['slug']}/index.html"} for a in self.area_records
-                            if a["area_code"] in shapes], "Map of the police force areas. Each area links to its force's page.")
+                            if a["area_code"] in shapes], _("Map of the police force areas. Each area links to its force's page."))
         forces_html = "".join(f'<li><a href="forces/{a["slug"]}/index.html">{html.escape(str(a["name"]), quote=False)}</a></li>'
                               for a in self.area_records)
         common = {"root": "", **self.dates, "map": the_map, "forces_html": forces_html, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),

@@ -10,8 +10,10 @@ from forcepages import wording
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo
 from forcepages.compose.page_models import Page
+from forcepages.language import N_, _
 
 CORRECTION_WORDS = ("correct", "error", "mistake", "fix")
+KIND_WORDS = {"release": N_("release"), "revision": N_("revision"), "correction": N_("correction")}
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ def changes(packages: list[PackageInfo]) -> list[Change]:
 def revisions_page(packages: list[PackageInfo], settings: Settings) -> Page:
     """revisions.md: what changed in the data, when, and whether it corrected an error."""
     rows = [{"date": wording.long_date(c.date), "package": wording.md(c.title), "name": c.package, "version": wording.md(c.version),
-             "description": wording.md(c.description), "kind": c.kind} for c in changes(packages)]
+             "description": wording.md(c.description), "kind": c.kind, "kind_words": _(KIND_WORDS[c.kind])}
+            for c in changes(packages)]
     return Page("revisions.md", "revisions.md.j2", {"root": "", "rows": rows,
                                                     "corrections": [r for r in rows if r["kind"] == "correction"],
                                                     "publisher": wording.md(settings.publisher),

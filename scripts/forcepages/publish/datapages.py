@@ -12,19 +12,22 @@ from forcepages.escape import code_span, web_address
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo
 from forcepages.compose.citation import citation
-from forcepages.publish.downloads import OGL_ATTRIBUTION, TOO_LARGE, PublishedPackage, is_ogl
+from forcepages.publish.downloads import OGL_ATTRIBUTION, PublishedPackage, is_ogl, too_large_text
 from forcepages.compose.page_models import Page
+from forcepages.language import N_, _
 
-ILLUSTRATIVE_NOTE = ("ILLUSTRATIVE DATA: the figures in this package are made up to show how partners' data can sit beside "
-                     "the national indicators. They are not real statistics and must not be quoted.")
+ILLUSTRATIVE_NOTE = N_("ILLUSTRATIVE DATA: the figures in this package are made up to show how partners' data can sit "
+                       "beside the national indicators. They are not real statistics and must not be quoted.")
 TYPE_WORDS = {
-    "string": "text", "number": "number, may have decimals", "integer": "whole number", "date": "date",
-    "datetime": "date and time", "year": "year", "boolean": "true or false", "yearmonth": "year and month",
-    "time": "time", "geopoint": "map point", "object": "JSON object", "array": "JSON list", "any": "any value",
+    "string": N_("text"), "number": N_("number, may have decimals"), "integer": N_("whole number"), "date": N_("date"),
+    "datetime": N_("date and time"), "year": N_("year"), "boolean": N_("true or false"), "yearmonth": N_("year and month"),
+    "time": N_("time"), "geopoint": N_("map point"), "object": N_("JSON object"), "array": N_("JSON list"),
+    "any": N_("any value"),
 }
-SYMBOL_WORDS = {"": "empty cell (no value)", "[x]": "not available", "[z]": "not applicable",
-                "[c]": "confidential (suppressed to protect people)", "[low]": "a number that rounds to zero",
-                "[u]": "low reliability"}
+SYMBOL_WORDS = {"": N_("empty cell (no value)"), "[x]": N_("not available"), "[z]": N_("not applicable"),
+                "[c]": N_("confidential (suppressed to protect people)"), "[low]": N_("a number that rounds to zero"),
+                "[u]": N_("low reliability")}
+OTHER_SYMBOL = N_("missing")  # what any other missing-value code means
 VALUE_UNIT_FIELDS = {"value", "lower_95", "upper_95"}
 
 
@@ -33,32 +36,33 @@ def _rules(field: dict[str, Any]) -> str:
     c = field.get("constraints") or {}
     words = []
     if c.get("required"):
-        words.append("required")
+        words.append(wording.md(_("required")))
     if "minimum" in c:
-        words.append(f"at least {c['minimum']}")
+        words.append(wording.md(_("at least %(n)s") % {"n": c["minimum"]}))
     if "maximum" in c:
-        words.append(f"at most {c['maximum']}")
+        words.append(wording.md(_("at most %(n)s") % {"n": c["maximum"]}))
     if "minLength" in c:
-        words.append(f"at least {c['minLength']} characters")
+        words.append(wording.md(_("at least %(n)s characters") % {"n": c["minLength"]}))
     if "maxLength" in c:
-        words.append(f"at most {c['maxLength']} characters")
+        words.append(wording.md(_("at most %(n)s characters") % {"n": c["maxLength"]}))
     if c.get("enum"):
-        words.append("one of " + ", ".join(str(e) if e != "" else "(empty)" for e in c["enum"]))
+        values = ", ".join(str(e) if e != "" else _("(empty)") for e in c["enum"])
+        words.append(wording.md(_("one of %(values)s") % {"values": values}))
     if c.get("pattern"):
-        words.append("pattern " + code_span(c["pattern"]))
+        words.append(_("pattern %(pattern)s") % {"pattern": code_span(c["pattern"])})
     if c.get("unique"):
-        words.append("unique")
-    return "; ".join(wording.md(w) if not w.startswith("pattern") else w for w in words)
+        words.append(wording.md(_("unique")))
+    return "; ".join(words)
 
 
 def _type(field: dict[str, Any]) -> str:
     kind = str(field.get("type", "string"))
-    words = TYPE_WORDS.get(kind, kind)
+    words = _(TYPE_WORDS[kind]) if kind in TYPE_WORDS else kind
     fmt = field.get("format")
     if kind == "date" and fmt in (None, "default", "%Y-%m-%d"):
-        words += ", written YYYY-MM-DD"
+        words = _("date, written YYYY-MM-DD")
     elif fmt and fmt != "default":
-        words += f", format {fmt}"
+        words = _("%(type)s, format %(format)s") % {"type": words, "format": fmt}
     return wording.md(f"{words} ({kind})" if words != kind else kind)
 
 
@@ -66,15 +70,15 @@ def _unit(field: dict[str, Any], units: list[str]) -> str:
     if field.get("unit"):
         return wording.md(field["unit"])
     if field.get("name") in VALUE_UNIT_FIELDS and units:
-        return "the indicator's unit (see the list of indicators above)" if len(units) > 1 else wording.md(units[0])
+        return _("the indicator's unit (see the list of indicators above)") if len(units) > 1 else wording.md(units[0])
     if field.get("name") == "numerator":
-        return "count of events" if units else ""
+        return _("count of events") if units else ""
     return ""
 
 
 def _size(n: int) -> str:
     if n < 1024:
-        return f"{n} bytes"
+        return _("%(n)s bytes") % {"n": n}
     if n < 1024 * 1024:
         return f"{n / 1024:.1f} KB"
     return f"{n / 1024 / 1024:.1f} MB"
@@ -95,7 +99,7 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
     indicators = []
     if catalogue is not None and len(catalogue):
         mine = catalogue[catalogue["source_package"].eq(package.name)].reset_index(drop=True).sort_values("indicator_id")
-        for _, r in mine.iterrows():
+        for _row, r in mine.iterrows():
             indicators.append({"id": r["indicator_id"], "title": wording.md(r["title"]), "unit": wording.md(r["unit"]),
                                "measure": wording.md(r["measure"]),
                                "link": r["indicator_id"] in (indicator_pages or set())})
@@ -112,33 +116,54 @@ def package_page(package: PackageInfo, published: PublishedPackage, settings: Se
             "path": wording.attr(r.get("path")), "rows": published.rows.get(str(r.get("path"))),
             "bytes": r.get("bytes"), "hash": str(r.get("hash", "")),
             "primary_key": wording.md(", ".join(pk) if isinstance(pk, list) else pk or ""),
-            "missing": [{"code": wording.md(m) if m else "(empty)", "meaning": SYMBOL_WORDS.get(m, "missing")} for m in missing],
-            "foreign": [wording.md(f"{', '.join(fk['fields']) if isinstance(fk.get('fields'), list) else fk.get('fields')} refers to "
-                                   f"{(fk.get('reference') or {}).get('resource') or 'this table'}")
-                        for fk in schema.get("foreignKeys", []) or [] if isinstance(fk, dict)],
+            "file": _file_words(wording.attr(r.get("path")), published.rows.get(str(r.get("path"))), r.get("bytes")),
+            "missing": [{"code": wording.md(m) if m else _("(empty)"), "meaning": _(SYMBOL_WORDS.get(m, OTHER_SYMBOL))}
+                        for m in missing],
+            "foreign": [_foreign(fk) for fk in schema.get("foreignKeys", []) or [] if isinstance(fk, dict)],
             "fields": [{"name": wording.md(f.get("name")), "type": _type(f), "unit": _unit(f, units),
                         "description": wording.md(f.get("description", "")), "rules": _rules(f)}
                        for f in schema.get("fields", []) if isinstance(f, dict)],
         })
     changes = sorted((c for c in d.get("changes", []) if isinstance(c, dict)), key=lambda c: str(c.get("date", "")), reverse=True)
-    downloads = [{"label": wording.md(x.label), "href": x.href, "kind": x.kind.upper(),
+    downloads = [{"label": wording.md(_(x.label) if x.kind != "csv" else x.label), "href": x.href, "kind": x.kind.upper(),
                   "size": _size(x.size), "sha256": x.sha256} for x in published.downloads]
     return Page(f"data/{package.name}.md", "package.md.j2", {
         "root": "../", "name": wording.md(package.name), "title": title, "description": wording.md(d.get("description", "")),
-        "version": wording.md(d.get("version", "not stated")), "licences": wording.md(licences or "not stated"), "sources": sources,
+        "version": wording.md(d.get("version", _("not stated"))), "licences": wording.md(licences or _("not stated")),
+        "sources": sources,
         "downloads": downloads, "resources": resources, "indicators": indicators,
         "citation": wording.md(citation(d, package.name, settings.publisher, settings.site_url)),
         "figures_up_to": figures_up_to,
         "address": wording.md(f"{settings.site_url.rstrip('/')}/data/{package.name}.html" if settings.site_url
-                              else f"data/{package.name}.html on this site"),
+                              else _("%(path)s on this site") % {"path": f"data/{package.name}.html"}),
         "changes": [{"date": wording.long_date(str(c["date"])) if c.get("date") else "", "version": wording.md(c.get("version", "")),
                      "description": wording.md(c.get("description", ""))} for c in changes],
-        "illustrative": ILLUSTRATIVE_NOTE if published.illustrative else "", "readme": _readme(package),
+        "illustrative": _(ILLUSTRATIVE_NOTE) if published.illustrative else "", "readme": _readme(package),
         "suppressed": published.suppressed, "publisher": wording.md(settings.publisher),
-        "too_large": "" if published.spreadsheet else wording.md("The largest table has " + TOO_LARGE.format(
-            rows=max(published.rows.values(), default=0), limit=settings.spreadsheet_max_rows)),
-        "attribution": OGL_ATTRIBUTION if is_ogl(d) else "",
+        "too_large": "" if published.spreadsheet else wording.md(too_large_text(
+            max(published.rows.values(), default=0), settings.spreadsheet_max_rows)),
+        "attribution": _(OGL_ATTRIBUTION) if is_ogl(d) else "",
         "licence_paths": [a for a in (web_address(lic.get("path")) for lic in d.get("licenses", []) if isinstance(lic, dict)) if a]})
+
+
+def _file_words(path: str, rows: int | None, size: int | None) -> str:
+    """Where a resource's data is, with its rows and bytes where known, as one sentence."""
+    if rows is not None and size is not None:
+        return _("File: `%(path)s`, %(rows)s rows, %(bytes)s bytes.") % {"path": path, "rows": rows, "bytes": size}
+    if rows is not None:
+        return _("File: `%(path)s`, %(rows)s rows.") % {"path": path, "rows": rows}
+    if size is not None:
+        return _("File: `%(path)s`, %(bytes)s bytes.") % {"path": path, "bytes": size}
+    return _("File: `%(path)s`.") % {"path": path}
+
+
+def _foreign(fk: dict[str, Any]) -> str:
+    """A foreign key in words: which fields refer to which table."""
+    fields = ", ".join(fk["fields"]) if isinstance(fk.get("fields"), list) else fk.get("fields")
+    resource = (fk.get("reference") or {}).get("resource")
+    if resource:
+        return wording.md(_("%(fields)s refers to %(resource)s") % {"fields": fields, "resource": resource})
+    return wording.md(_("%(fields)s refers to this table") % {"fields": fields})
 
 
 def _readme(package: PackageInfo) -> list[dict[str, object]]:
@@ -168,4 +193,5 @@ def data_index(packages: list[PackageInfo], published: dict[str, PublishedPackag
         "forces": [{"name": wording.md(k), "href": v} for k, v in slices.get("forces", {}).items()],
         "indicators": [{"name": wording.md(k), "href": v} for k, v in sorted(slices.get("indicators", {}).items())],
         "publisher": wording.md(settings.publisher) if settings else "",
-        "licence_text": "The data is published under the Open Government Licence v3.0 unless a package says otherwise. " + OGL_ATTRIBUTION})
+        "licence_text": _("The data is published under the Open Government Licence v3.0 unless a package says otherwise.")
+        + " " + _(OGL_ATTRIBUTION)})

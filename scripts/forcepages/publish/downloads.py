@@ -18,15 +18,16 @@ from typing import Any
 
 import pandas as pd
 
-from forcepages.publish import csvout, spreadsheets
+from forcepages.publish import bilingual, csvout, spreadsheets
 from forcepages import safefiles
 from forcepages.compose.citation import citation
 from forcepages.compute.result_types import IndicatorResult
 from forcepages.config import Settings
 from forcepages.validate.discover import PackageInfo, rel
 from forcepages.validate.load import Data
+from forcepages.language import N_, _
 
-OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
+OGL_ATTRIBUTION = N_("Contains public sector information licensed under the Open Government Licence v3.0.")
 SUPPRESSED_FIELDS = ("numerator", "value", "lower_95", "upper_95")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 _RISKY = re.compile("(?:^|\x00)[=+\\-@\t\r]")  # a cell that may start like a formula, in cells joined by NUL
@@ -37,7 +38,7 @@ _AFTER_CELL_START = re.compile('[,"\r\n][=+\\-@\t\r]')  # with the first charact
 class Download:
     """One file a reader can download."""
 
-    label: str
+    label: str  # a message (translated where shown), or a CSV file's name
     href: str  # relative to docs/data/
     kind: str  # zip, ods, json, csv
     size: int
@@ -55,10 +56,6 @@ class PublishedPackage:
     suppressed: int = 0  # cells published as [c]
     illustrative: bool = False
     spreadsheet: bool = True  # False when a table has more rows than spreadsheet_max_rows
-
-
-TOO_LARGE = ("{rows:,} rows is too large for a spreadsheet (the limit for this site is {limit:,} rows), so this package has "
-             "no spreadsheet. Use the CSV files: they hold the same data and open in any data tool.")
 
 
 def sha256(data: bytes) -> str:
@@ -128,52 +125,72 @@ def _count_rows(raw: bytes) -> int:
 
 
 def _readme(package: PackageInfo, descriptor: dict[str, Any], settings: Settings, files: list[tuple[str, bytes]],
-            illustrative: bool, too_large: str = "") -> str:
-    """README.md for the zip: what it is, source, licence, how to cite, the files and their checksums."""
+            illustrative: bool, largest: int = 0) -> str:
+    """README.md for the zip: what it is, source, licence, how to cite, the files and their checksums; in English and,
+    where the site has Welsh pages, in Welsh beside it (bilingual.blocks)."""
+    versions = bilingual.each(settings, lambda: _readme_blocks(package, descriptor, settings, files, illustrative, largest))
+    return "\n\n".join(bilingual.blocks(versions)) + "\n"
+
+
+def _readme_blocks(package: PackageInfo, descriptor: dict[str, Any], settings: Settings, files: list[tuple[str, bytes]],
+                   illustrative: bool, largest: int = 0) -> list[str]:
+    """The README's Markdown blocks (headings, paragraphs, lists, tables) in the language being written."""
     d = descriptor
-    lines = [f"# {d.get('title') or package.name}", ""]
+    out = [f"# {d.get('title') or package.name}"]
     if illustrative:
-        lines += ["**ILLUSTRATIVE DATA.** The figures in this package are made up to show how partners' data can sit beside "
-                  "the national indicators. They are not real statistics and must not be quoted.", ""]
+        out.append("**" + _("ILLUSTRATIVE DATA.") + "** " + _(
+            "The figures in this package are made up to show how partners' data can sit beside the national indicators. "
+            "They are not real statistics and must not be quoted."))
     if d.get("description"):
-        lines += [str(d["description"]), ""]
-    lines += [f"- Package name: {package.name}", f"- Version: {d.get('version', 'not stated')}",
-              f"- Published by: {settings.publisher}"]
+        out.append(str(d["description"]))
+    facts = ["- " + _("Package name: %(name)s") % {"name": package.name},
+             "- " + _("Version: %(version)s") % {"version": d.get("version", _("not stated"))},
+             "- " + _("Published by: %(publisher)s") % {"publisher": settings.publisher}]
     if settings.contact_email:
-        lines.append(f"- Contact: {settings.contact_email}")
-    lines += ["", "## Source", ""]
+        facts.append("- " + _("Contact: %(email)s") % {"email": settings.contact_email})
+    out += ["\n".join(facts), "## " + _("Source")]
     sources = [s for s in d.get("sources", []) if isinstance(s, dict)]
+    lines = []
     for s in sources:
         bits = [str(s[k]) for k in ("publisher", "title") if s.get(k)]
         lines.append(f"- {': '.join(bits)}" + (f" <{s['path']}>" if s.get("path") else ""))
-    if not sources:
-        lines.append("- Not stated.")
-    lines += ["", "## Licence", ""]
-    for lic in d.get("licenses", []) or []:
-        if isinstance(lic, dict):
-            lines.append(f"- {lic.get('title') or lic.get('name')}" + (f" <{lic['path']}>" if lic.get("path") else ""))
+    out.append("\n".join(lines) if lines else "- " + _("Not stated."))
+    out.append("## " + _("Licence"))
+    licences = [f"- {lic.get('title') or lic.get('name')}" + (f" <{lic['path']}>" if lic.get("path") else "")
+                for lic in d.get("licenses", []) or [] if isinstance(lic, dict)]
+    if licences:
+        out.append("\n".join(licences))
     if is_ogl(d):
-        lines += ["", OGL_ATTRIBUTION]
-    lines += ["", "## How to cite", "", citation(d, package.name, settings.publisher, settings.site_url), "",
-              "## Files", "", "| file | bytes | sha256 |", "| --- | --- | --- |"]
-    for name, data in files:
-        lines.append(f"| {name} | {len(data)} | {sha256(data)} |")
-    lines += ["", "Missing or special values use the Government Statistical Service shorthand: [x] not available, "
+        out.append(_(OGL_ATTRIBUTION))
+    table = ["| " + " | ".join((_("file"), _("bytes"), "sha256")) + " |", "| --- | --- | --- |"]
+    table += [f"| {name} | {len(data)} | {sha256(data)} |" for name, data in files]
+    out += ["## " + _("How to cite"), citation(d, package.name, settings.publisher, settings.site_url),
+            "## " + _("Files"), "\n".join(table),
+            _("Missing or special values use the Government Statistical Service shorthand: [x] not available, "
               "[z] not applicable, [c] confidential (suppressed to protect people), [low] rounds to zero, [u] low reliability. "
-              "[p] provisional and [r] revised appear in the status column.", "",
-              "This is a Frictionless data package: check it with `frictionless validate datapackage.json`."]
-    if too_large:
-        lines += ["", f"**No spreadsheet.** {too_large}"]
+              "[p] provisional and [r] revised appear in the status column."),
+            _("This is a Frictionless data package: check it with `frictionless validate datapackage.json`.")]
+    if largest:
+        out.append("**" + _("No spreadsheet.") + "** " + too_large_text(largest, settings.spreadsheet_max_rows))
     changes = [c for c in d.get("changes", []) if isinstance(c, dict)]
     if changes:
-        lines += ["", "## Changes", ""]
-        for c in sorted(changes, key=lambda c: (str(c.get("date", "")), str(c.get("version", ""))), reverse=True):
-            lines.append(f"- {c.get('date', '')}, version {c.get('version', '')}: {c.get('description', '')}")
+        out.append("## " + _("Changes"))
+        out.append("\n".join(
+            "- " + _("%(date)s, version %(version)s: %(description)s") % {
+                "date": c.get("date", ""), "version": c.get("version", ""), "description": c.get("description", "")}
+            for c in sorted(changes, key=lambda c: (str(c.get("date", "")), str(c.get("version", ""))), reverse=True)))
     own = package.folder / "README.md"
     if own.is_file() or own.is_symlink():  # a link is refused (discover reports it), never followed into the zip
         text = safefiles.read_bytes(own, package.folder, str(own)).decode("utf-8", errors="replace")
-        lines += ["", "## About this package", "", text.strip()]
-    return "\n".join(lines) + "\n"
+        out += ["## " + _("About this package"), text.strip()]
+    return out
+
+
+def too_large_text(rows: int, limit: int) -> str:
+    """Why a package has no spreadsheet, in the language being written."""
+    return _("The largest table has %(rows)s rows. That is too large for a spreadsheet (the limit for this site is "
+             "%(limit)s rows), so this package has no spreadsheet. Use the CSV files: they hold the same data and "
+             "open in any data tool.") % {"rows": f"{rows:,}", "limit": f"{limit:,}"}
 
 
 def _zip_time(descriptor: dict[str, Any]) -> tuple[int, int, int, int, int, int]:
@@ -230,19 +247,18 @@ def publish_package(package: PackageInfo, docs: Path, settings: Settings, suppre
     _write(target / "datapackage.json", text)
     largest = max(published.rows.values(), default=0)
     published.spreadsheet = largest <= settings.spreadsheet_max_rows
-    too_large = "" if published.spreadsheet else "The largest table has " + TOO_LARGE.format(rows=largest, limit=settings.spreadsheet_max_rows)
-    readme = _readme(package, descriptor, settings, files, illustrative, too_large).encode("utf-8")
+    readme = _readme(package, descriptor, settings, files, illustrative, 0 if published.spreadsheet else largest).encode("utf-8")
     when = _zip_time(descriptor)
     archive = reproducible_zip([(f"{package.name}/{n}", b) for n, b in files + [("datapackage.json", text), ("README.md", readme)]], when)
     _write(docs / "data" / "packages" / f"{package.name}.zip", archive)
     published.downloads = [
-        Download("The whole data package (zip: description, README and CSV files)", f"packages/{package.name}.zip", "zip", len(archive), sha256(archive))]
+        Download(N_("The whole data package (zip: description, README and CSV files)"), f"packages/{package.name}.zip", "zip", len(archive), sha256(archive))]
     if published.spreadsheet:
         ods = spreadsheets.package_spreadsheet(package, descriptor, files, settings, catalogue, illustrative)
         _write(docs / "data" / "packages" / f"{package.name}.ods", ods)
-        published.downloads.append(Download("Accessible spreadsheet (ODS)", f"packages/{package.name}.ods", "ods", len(ods), sha256(ods)))
+        published.downloads.append(Download(N_("Accessible spreadsheet (ODS)"), f"packages/{package.name}.ods", "ods", len(ods), sha256(ods)))
     published.downloads += [
-        Download("datapackage.json (the description of the package)", f"packages/{package.name}/datapackage.json", "json", len(text), sha256(text)),
+        Download(N_("datapackage.json (the description of the package)"), f"packages/{package.name}/datapackage.json", "json", len(text), sha256(text)),
     ] + [Download(n, f"packages/{package.name}/{n}", "csv", len(b), sha256(b)) for n, b in files]
     return published
 

@@ -25,6 +25,8 @@ from forcepages.config import Settings
 from forcepages.publish.csvout import safe_text
 from forcepages.validate.discover import PackageInfo
 from forcepages.paths import MISSING_SYMBOLS
+from forcepages.language import N_, _, ngettext
+from forcepages.publish import bilingual
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 NUMERIC = {"number", "integer", "year"}
@@ -37,7 +39,17 @@ SYMBOL_NOTES = [
     ("[p]", "provisional (in the status column)"),
     ("[r]", "revised (in the status column)"),
 ]
-OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
+# the same, as whole sentences for the cover sheet (in each language)
+SYMBOL_SENTENCES = [
+    N_("[x] means not available (also used where the data package leaves a number empty)"),
+    N_("[z] means not applicable (also used where the data package leaves a text cell, such as a note or status, empty)"),
+    N_("[c] means confidential: suppressed to protect people"),
+    N_("[low] means a number that rounds to zero"),
+    N_("[u] means low reliability"),
+    N_("[p] means provisional (in the status column)"),
+    N_("[r] means revised (in the status column)"),
+]
+OGL_ATTRIBUTION = N_("Contains public sector information licensed under the Open Government Licence v3.0.")
 _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -214,10 +226,10 @@ def package_spreadsheet(package: PackageInfo, descriptor: dict[str, Any], files:
         rtitle = str(resource.get("title") or resource.get("name") or path)
         tables.append((_sheet_name(i), f"Table {i}: {rtitle}", resource, header, rows, path))
     notes = _notes(package, d, catalogue, tables)
-    cover = _cover(package, d, settings, tables, illustrative)
+    cover = bilingual.rows(bilingual.each(settings, lambda: _cover(package, d, settings, tables, illustrative)))
     contents = [["Contents"], ["This worksheet contains one table. Each table in this spreadsheet is on its own worksheet."],
                 ["Sheet name", "Table title", "Number of rows", "Source file"]]
-    contents += [[name, t, len(rows), path] for name, t, _, _, rows, path in tables]
+    contents += [[name, t, len(rows), path] for name, t, _resource, _header, rows, path in tables]
     contents.append(["Notes", "Notes for the tables in this spreadsheet", len(notes), "[z]"])
     notes_sheet = [["Notes"], ["This worksheet contains one table. The notes apply to the tables in this spreadsheet."], ["Note number", "Note text"]]
     notes_sheet += [[f"Note {n}", text] for n, text in enumerate(notes, start=1)]
@@ -236,32 +248,36 @@ def package_spreadsheet(package: PackageInfo, descriptor: dict[str, Any], files:
 
 
 def _cover(package: PackageInfo, d: dict[str, Any], settings: Settings, tables: list, illustrative: bool) -> list[list[Cell]]:
+    """The cover sheet's rows (one cell each) in the language being written."""
     rows: list[list[Cell]] = [[str(d.get("title") or package.name)]]
     if illustrative:
-        rows.append(["ILLUSTRATIVE DATA: the figures in this spreadsheet are made up to show how partners' data can be published. "
-                     "They are not real statistics and must not be quoted."])
+        rows.append([_("ILLUSTRATIVE DATA: the figures in this spreadsheet are made up to show how partners' data can be "
+                       "published. They are not real statistics and must not be quoted.")])
     if d.get("description"):
         rows.append([str(d["description"])])
-    rows.append([f"This spreadsheet contains {len(tables)} table{'s' if len(tables) != 1 else ''}, a contents sheet and a notes sheet. "
-                 f"It is a copy of the data package \"{package.name}\", version {d.get('version', 'not stated')}."])
-    rows.append(["Source"])
+    rows.append([ngettext("This spreadsheet contains %(count)s table, a contents sheet and a notes sheet.",
+                          "This spreadsheet contains %(count)s tables, a contents sheet and a notes sheet.",
+                          len(tables)) % {"count": len(tables)} + " "
+                 + _("It is a copy of the data package \"%(name)s\", version %(version)s.") % {
+                     "name": package.name, "version": d.get("version", _("not stated"))}])
+    rows.append([_("Source")])
     for s in d.get("sources", []) or []:
         if isinstance(s, dict):
             rows.append([" ".join(str(s[k]) for k in ("publisher", "title", "path") if s.get(k))])
-    rows.append(["Licence"])
+    rows.append([_("Licence")])
     for lic in d.get("licenses", []) or []:
         if isinstance(lic, dict):
             rows.append([" ".join(str(lic[k]) for k in ("title", "path") if lic.get(k)) or str(lic.get("name"))])
     lic_text = " ".join(str(v) for lic in d.get("licenses", []) if isinstance(lic, dict) for v in lic.values()).upper()
     if "OGL" in lic_text or "OPEN GOVERNMENT" in lic_text:
-        rows.append([OGL_ATTRIBUTION])
+        rows.append([_(OGL_ATTRIBUTION)])
 
-    rows += [["How to cite"], [citation(d, package.name, settings.publisher, settings.site_url)]]
-    rows += [["Published by"], [settings.publisher]]
+    rows += [[_("How to cite")], [citation(d, package.name, settings.publisher, settings.site_url)]]
+    rows += [[_("Published by")], [settings.publisher]]
     if settings.contact_email:
-        rows += [["Contact"], [settings.contact_email]]
-    rows.append(["Shorthand used in this spreadsheet"])
-    rows += [[f"{s} means {m}"] for s, m in SYMBOL_NOTES]
+        rows += [[_("Contact")], [settings.contact_email]]
+    rows.append([_("Shorthand used in this spreadsheet")])
+    rows += [[_(sentence)] for sentence in SYMBOL_SENTENCES]
     return rows
 
 
@@ -271,7 +287,7 @@ def _notes(package: PackageInfo, d: dict[str, Any], catalogue: pd.DataFrame | No
              "Values with fewer events than an indicator's disclosure threshold are published as [c] to protect people."]
     if catalogue is not None and len(catalogue) and "source_package" in catalogue.columns:
         mine = catalogue[catalogue["source_package"].eq(package.name)]
-        for _, row in mine.reset_index(drop=True).sort_values("indicator_id").iterrows():
+        for _index, row in mine.reset_index(drop=True).sort_values("indicator_id").iterrows():
             text = f"{row['indicator_id']}: {row['title']}. {row['definition']} Unit: {row['unit']}."
             caveats = row.get("caveats", "")
             if isinstance(caveats, str) and caveats.strip():

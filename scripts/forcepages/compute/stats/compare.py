@@ -7,6 +7,7 @@ from typing import Any, Literal
 import numpy as np
 
 from forcepages.compute.stats._arrays import ArrayLike, as_float, out
+from forcepages.language import N_
 
 Category = Literal["similar", "higher", "lower", "much-higher", "much-lower", "not-compared"]
 Judgement = Literal["better", "worse", "similar", "higher", "lower", "not-compared"]
@@ -16,7 +17,7 @@ CATEGORIES: tuple[str, ...] = ("similar", "higher", "lower", "much-higher", "muc
 JUDGEMENTS: tuple[str, ...] = ("better", "worse", "similar", "higher", "lower", "not-compared")
 POLARITIES: tuple[str, ...] = ("higher-is-better", "lower-is-better", "no-judgement")
 
-SIMILAR_AVERAGE_CONVENTION: str = (
+SIMILAR_AVERAGE_CONVENTION: str = N_(
     "The average for similar forces is worked out from the similar forces only. "
     "The force itself is not included. "
     "We add up the similar forces' events and divide by the total of their populations (or totals), "

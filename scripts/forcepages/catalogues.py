@@ -20,7 +20,7 @@ from forcepages.language import DOMAIN, LANGUAGES, TRANSLATIONS_DIR
 from forcepages.paths import PACKAGE_DIR
 
 METHODS = [("**/templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
-OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "newstyle_gettext": "true"}}
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 SKIP = ("importers", "catalogues.py")  # importers write data packages, in English with *_cy columns beside
 

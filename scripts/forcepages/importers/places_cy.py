@@ -11,7 +11,11 @@ AREA_NAMES_CY = {  # ONS code of the area: its Welsh name
     "W15000003": "Heddlu De Cymru",
     "W15000004": "Heddlu Dyfed-Powys",
 }
-REGIONS_CY = {"Wales": "Cymru"}  # English region in areas.csv: its Welsh name
+REGIONS_CY = {  # English region in areas.csv: its Welsh name (ONS's Welsh names of the regions)
+    "Wales": "Cymru", "North East": "Gogledd-ddwyrain Lloegr", "North West": "Gogledd-orllewin Lloegr",
+    "Yorkshire and The Humber": "Swydd Efrog a'r Humber", "East Midlands": "Dwyrain Canolbarth Lloegr",
+    "West Midlands": "Gorllewin Canolbarth Lloegr", "East of England": "Dwyrain Lloegr", "London": "Llundain",
+    "South East": "De-ddwyrain Lloegr", "South West": "De-orllewin Lloegr"}
 
 LAD_NAMES_CY = {  # ONS code of the principal area (local authority district): its official Welsh name
     "W06000001": "Ynys Môn",

@@ -117,10 +117,10 @@ mid-2023, `population.csv`) while its crime counts hardly change, so its rates p
 for reasons that have nothing to do with crime. Sites should show counts for such areas and not
 compare their rates per resident.
 
-`name_cy` and `region_cy` are the Welsh names, for the Welsh pages: the four Welsh forces (Heddlu Dyfed-Powys,
-Heddlu Gwent, Heddlu Gogledd Cymru, Heddlu De Cymru), England and Wales (Cymru a Lloegr) and the region Wales
-(Cymru). They are empty for the English forces, whose Welsh pages show the English name. Written by hand in
-`scripts/forcepages/importers/places_cy.py`.
+`name_cy` and `region_cy` are the Welsh names, for the Welsh pages: `name_cy` of the four Welsh forces (Heddlu
+Dyfed-Powys, Heddlu Gwent, Heddlu Gogledd Cymru, Heddlu De Cymru) and England and Wales (Cymru a Lloegr), empty for
+the English forces (their names are the same in Welsh); `region_cy` of every force (Cymru, Llundain, Gogledd-orllewin
+Lloegr...). Written by hand in `scripts/forcepages/importers/places_cy.py`.
 
 ## population.csv
 
@@ -281,9 +281,9 @@ def build(raw: Path) -> Package:
         readme=README + places_readme() + readme_section(raw),
         keywords=["police", "population", "similar forces"],
         version="1.1.0",
-        changes=with_change("1.1.0", "Added Welsh names: name_cy and region_cy in areas.csv (the four Welsh forces, "
-                            "England and Wales, Wales) and name_cy in local_authorities.csv (the 22 Welsh principal "
-                            "areas). Nothing already published changed.", WELSH_DATE),
+        changes=with_change("1.1.0", "Added Welsh names: name_cy in areas.csv (the four Welsh forces, England and "
+                            "Wales), region_cy (every region) and name_cy in local_authorities.csv (the 22 Welsh "
+                            "principal areas). Nothing already published changed.", WELSH_DATE),
     )
 
 

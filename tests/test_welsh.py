@@ -154,3 +154,22 @@ def test_a_new_untranslated_sentence_on_a_welsh_page_fails_the_strict_build(fixt
     assert not (fixture_copy.parent / "build" / "site").exists()
     report = build(settings, fixture_copy, fixture_copy.parent / "build", strict=False)
     assert "message: A sentence nobody has translated yet." in report.untranslated
+
+
+def test_welsh_pages_all_makes_every_page_in_welsh(fixture_copy):
+    """welsh_pages: all (a Welsh commissioner's site): every generated page in Welsh too, each linked to its English
+    version and back, with the downloads at the same addresses; the strict build passes (every message has Welsh)."""
+    text = fixture_copy.read_text(encoding="utf-8").replace("  forcepages:\n", "  forcepages:\n    welsh_pages: all\n", 1)
+    fixture_copy.write_text(text, encoding="utf-8")
+    out = fixture_copy.parent / "build"
+    build(load_settings(fixture_copy), fixture_copy, out)
+    site = out / "site"
+    english = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(("cy/", "assets/", "search/"))}
+    welsh = {p.relative_to(site / "cy").as_posix() for p in (site / "cy").rglob("*.html")}
+    hand_written = {"about.html", "accessibility.html"}  # the publisher's own pages (site_src/pages) are in English
+    assert english - hand_written <= welsh
+    for name in ("methodology.html", "glossary.html", "indicators/index.html", "data/index.html", "index.html"):
+        page = site / "cy" / name
+        assert head(page).lang == "cy" and head(page).switch[0][0] == "en", name
+        assert head(site / name).switch[0][0] == "cy", name
+    assert (site / "cy" / "api" / "v1" / "indicators.json").is_file()  # the English downloads, at the same addresses

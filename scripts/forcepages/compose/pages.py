@@ -34,6 +34,9 @@ class Composer:
             scope = scope[scope["area_code"].isin(settings.scope)]
         self.areas = scope.sort_values("name")
         self.area_records = self.areas.to_dict("records")  # the same rows as plain dicts, for the pages that list every area
+        # a site of many areas gives each area chart's figures in its CSV download, not as a table on the page: on
+        # thousands of pages, the tables are most of the HTML the engine parses
+        self.area_tables = len(self.areas) <= settings.area_tables_max
         self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
         self.site = Site()
         sources = data.similar.get("source", pd.Series(dtype=str))
@@ -172,7 +175,8 @@ class Composer:
             self._add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
                 result.breaks, self.settings.similar_label)))
-            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta.title} in {name} over time. " + " ".join(summary[:2]))}
+            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta.title} in {name} over time. " + " ".join(summary[:2])),
+                     "table": self.area_tables}
         return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
@@ -180,7 +184,7 @@ class Composer:
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
                 "table": datatables.table(trend_header(self.settings.similar_label), table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
                                          anchor=f"data-{chart_id}")
-                if len(series) else "",
+                if len(series) and self.area_tables else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta.polarity}
 

@@ -48,7 +48,7 @@ class Settings:
     freshness_years: int = 3  # figures ending this many years before the newest figure on the site are not judged
     national_min_areas: int | None = None  # England and Wales is added up only from this many areas (None: all of area_type)
     engine: str = "mkdocs"  # what turns build/docs into build/site: "mkdocs" (MkDocs Material) or "zensical"
-    area_tables_max: int = 500  # area pages carry each chart's data table up to this many areas; above, its CSV holds the figures
+    large_site_areas: int = 500  # with more areas, area pages link each chart's CSV instead of a data table and stay out of search
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -70,7 +70,7 @@ _TYPES: dict[str, type] = {
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
     "overdispersion": str, "freshness_years": int, "national_min_areas": int, "engine": str,
-    "area_tables_max": int,
+    "large_site_areas": int,
 }
 
 
@@ -134,8 +134,8 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "freshness_years" should be a whole number of years from 1 to 50')
     if isinstance(extra.get("national_min_areas", 1), int) and extra.get("national_min_areas", 1) < 1:
         errors.append('setting "national_min_areas" should be 1 or more')
-    if isinstance(extra.get("area_tables_max", 0), int) and extra.get("area_tables_max", 0) < 0:
-        errors.append('setting "area_tables_max" should be 0 or more')
+    if isinstance(extra.get("large_site_areas", 0), int) and extra.get("large_site_areas", 0) < 0:
+        errors.append('setting "large_site_areas" should be 0 or more')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
     for key in ("scope", "illustrative_packages"):

@@ -34,9 +34,10 @@ class Composer:
             scope = scope[scope["area_code"].isin(settings.scope)]
         self.areas = scope.sort_values("name")
         self.area_records = self.areas.to_dict("records")  # the same rows as plain dicts, for the pages that list every area
-        # a site of many areas gives each area chart's figures in its CSV download, not as a table on the page: on
-        # thousands of pages, the tables are most of the HTML the engine parses
-        self.area_tables = len(self.areas) <= settings.area_tables_max
+        # a site of many areas gives each area chart's figures in its CSV download, not as a table on the page, and
+        # leaves area pages out of search (the list of areas finds them): on thousands of pages, the tables are most of
+        # the HTML the engine reads, and the search plugin reads every page it indexes once more
+        self.large = len(self.areas) > settings.large_site_areas
         self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
         self.site = Site()
         sources = data.similar.get("source", pd.Series(dtype=str))
@@ -148,14 +149,15 @@ class Composer:
             made.append(Page(path, "force_domain.md.j2", {
                 "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
-                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
+                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative,
+                "search_exclude": self.large}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", {
             "root": up(index), **self.dates, "force": wording.md(name), "code": code,
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
             "area_label": self.settings.area_label, "similar_label": self.settings.similar_label, "single": single,
-            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
+            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html(), "search_exclude": self.large}))
         return made
 
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
@@ -176,7 +178,7 @@ class Composer:
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
                 result.breaks, self.settings.similar_label)))
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(f"Chart of {meta.title} in {name} over time. " + " ".join(summary[:2])),
-                     "table": self.area_tables}
+                     "table": not self.large}
         return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else f"There is no chart, as no figures are published for {wording.md(name)}.",
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
@@ -184,7 +186,7 @@ class Composer:
                 "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(b["description"])} for b in result.breaks],
                 "table": datatables.table(trend_header(self.settings.similar_label), table_rows(series, nat, similar, meta), f"Data table: {meta.title}",
                                          anchor=f"data-{chart_id}")
-                if len(series) and self.area_tables else "",
+                if len(series) and not self.large else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": f"indicators/{iid}.md",
                 "spc": result.spc_applies, "polarity": meta.polarity}
 

@@ -6,6 +6,7 @@ folder beside it (static/) and put into the site, at the same addresses, after t
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import resource
@@ -19,7 +20,7 @@ from forcepages.render import area_pages, markdown as render
 from forcepages.site import article_text, engine as mkdocs_run, readability, swap
 from forcepages.compose import methodology
 from forcepages.publish import outputs as publish
-from forcepages import safefiles
+from forcepages import parallel, safefiles
 from forcepages.compute.indicators import compute_all
 from forcepages.config import Settings
 from forcepages.validate.discover import rel
@@ -70,16 +71,26 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
 
 
 def _warm_up() -> None:
-    """What this process can do while workers compute the statistics: load MkDocs' modules and textstat's
-    dictionaries (for the readability report at the end)."""
-    readability.prepare()
+    """What this process can do while workers compute the statistics: load MkDocs' modules. (textstat's
+    dictionaries are loaded by the worker that writes the readability report, while the engine runs.)"""
     mkdocs_run.preload()
 
 
+def _give_back_memory() -> None:
+    """Collect what the build no longer holds and, where the C library can (glibc's malloc_trim), give the freed
+    memory back to the system: otherwise it stays with this process while the engine runs."""
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc (macOS, Windows, musl): the memory is reused in time
+        return
+    trim(0)
+
+
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
-                  static: Path | None = None) -> list[tuple[str, str]]:
+                  static: Path | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
-    data downloads, feed and reports."""
+    data downloads and feed; returns the extra navigation entries and the publisher's own pages among them."""
     static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
@@ -102,10 +113,8 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
-    readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
-    clock.lap("readability")
     report.pages, report.charts = area_count + len(site.pages) + len(extra), worker_charts + composer.chart_count
-    return [("API", "api.md")] + publish.DATA_NAV + extra
+    return [("API", "api.md")] + publish.DATA_NAV + extra, [path for _, path in extra]
 
 
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
@@ -122,10 +131,14 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         docs, site, static = work / "docs", work / "site", work / "static"
         docs.mkdir()
         static.mkdir()
-        extra = generate_docs(data, settings, docs, report, clock, static)
-        del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
-        gc.collect()
-        build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine)
+        extra, hand_written = generate_docs(data, settings, docs, report, clock, static)
+        reports = work / "reports"  # the readability report, measured from the pages as written by a worker while the engine runs
+        del data  # free the tables and page models before the engine runs, so the peaks do not add up
+        _give_back_memory()
+        with parallel.background(readability.write_report, docs, reports, hand_written) as reading:
+            build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine)
+            reading.results()
+        mkdocs_run.link_tree(reports, site)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
         swap.swap_in(work, out)

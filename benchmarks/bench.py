@@ -48,7 +48,7 @@ VALIDATE = """
 import io, json, sys, time
 from pathlib import Path
 import pandas as pd
-from forcepages import contract, fastcheck
+from forcepages.validate import contract, fastcheck
 from forcepages.validate.tables import read_text
 mode, file, schema_file = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 schema = json.loads(schema_file.read_text())

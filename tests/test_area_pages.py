@@ -154,3 +154,29 @@ def test_figure_section_block_is_the_html_markdown_would_make(text):
     assert block.startswith(start) and block.endswith("</div>") and "\n\n" not in block
     assert _normal(block[len(start):-len("</div>")]) == _normal(made)
     assert "<script>" not in block
+
+
+def test_a_site_of_many_areas_gives_area_charts_figures_as_csv_not_tables(tmp_path):
+    """Above large_site_areas areas, an area page's charts keep their text summary and link their CSV, with no data
+    table (thousands of pages of tables are most of what the engine parses), and area pages are left out of search
+    (the list of areas is searched); indicator pages keep their tables."""
+    config = copy_fixture(tmp_path)
+    settings = replace(load_settings(config), area_pages="single", large_site_areas=1)
+    out = tmp_path / "build"
+    build(settings, config, out, strict=True)
+    pages = list((out / "docs" / "forces").glob("*/index.md"))
+    assert len(pages) > 1
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert 'class="fp-chart"' in text and "<details" not in text and "Go to the data table" not in text, page
+        assert "The same figures are in the CSV download below." in text
+        for csv in re.findall(r'href="\.\./\.\./(charts/[^"]+\.csv)"', text):
+            assert (out / "site" / csv).is_file(), csv
+        assert re.search(r'href="\.\./\.\./charts/[^"]+\.csv"', text)
+        assert re.search(r"<li>In .+ the figure was", text), "each chart's summary stays beside it"
+        assert text.startswith("---\ntitle: ") and "\nsearch:\n  exclude: true\n---\n" in text, "left out of search"
+    assert "<details" in (out / "docs" / "indicators" / "burglary.md").read_text(encoding="utf-8")
+    import json
+    index = json.loads((out / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "forces/index.html" in found and not [f for f in found if re.fullmatch(r"forces/[^/]+/index\.html", f)]

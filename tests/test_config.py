@@ -47,10 +47,11 @@ def test_mkdocs_python_tags_do_not_break_reading(tmp_path):
 
 def test_area_pages_and_spreadsheet_max_rows(tmp_path):
     s = load_settings(write(tmp_path, "    publisher: An office\n"))
-    assert s.area_pages == "per-domain" and s.spreadsheet_max_rows == 100_000
-    s = load_settings(write(tmp_path, "    area_pages: single\n    spreadsheet_max_rows: 5000\n"))
-    assert s.area_pages == "single" and s.spreadsheet_max_rows == 5000
+    assert s.area_pages == "per-domain" and s.spreadsheet_max_rows == 100_000 and s.large_site_areas == 500
+    s = load_settings(write(tmp_path, "    area_pages: single\n    spreadsheet_max_rows: 5000\n    large_site_areas: 4000\n"))
+    assert s.area_pages == "single" and s.spreadsheet_max_rows == 5000 and s.large_site_areas == 4000
     with pytest.raises(ConfigError) as info:
-        load_settings(write(tmp_path, "    area_pages: one\n    spreadsheet_max_rows: 0\n"))
+        load_settings(write(tmp_path, "    area_pages: one\n    spreadsheet_max_rows: 0\n    large_site_areas: -1\n"))
     assert '"area_pages" should be "per-domain" or "single"' in str(info.value)
     assert '"spreadsheet_max_rows" should be 1 or more' in str(info.value)
+    assert '"large_site_areas" should be 0 or more' in str(info.value)

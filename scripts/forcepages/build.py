@@ -6,6 +6,7 @@ folder beside it (static/) and put into the site, at the same addresses, after t
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import json
@@ -20,7 +21,7 @@ from forcepages.render import area_pages, markdown as render
 from forcepages.site import article_text, engine as mkdocs_run, readability, swap
 from forcepages.compose import methodology
 from forcepages.publish import outputs as publish
-from forcepages import safefiles
+from forcepages import parallel, safefiles
 from forcepages.compute.indicators import compute_all
 from forcepages.config import Settings
 from forcepages.validate.discover import rel
@@ -31,8 +32,8 @@ from forcepages import language
 from forcepages.errors import BuildError
 import jinja2
 from forcepages.compose.pages import Composer
-from forcepages.compose.page_models import Page, Site
-from forcepages.compose import links
+from forcepages.compose.page_models import Page
+from forcepages.compose import every_force, links
 from forcepages.paths import ASSETS_DIR
 
 
@@ -78,17 +79,27 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
 
 
 def _warm_up() -> None:
-    """What this process can do while workers compute the statistics: load MkDocs' modules and textstat's
-    dictionaries (for the readability report at the end)."""
-    readability.prepare()
+    """What this process can do while workers compute the statistics: load MkDocs' modules. (textstat's
+    dictionaries are loaded by the worker that writes the readability report, while the engine runs.)"""
     mkdocs_run.preload()
 
 
+def _give_back_memory() -> None:
+    """Collect what the build no longer holds and, where the C library can (glibc's malloc_trim), give the freed
+    memory back to the system: otherwise it stays with this process while the engine runs."""
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc (macOS, Windows, musl): the memory is reused in time
+        return
+    trim(0)
+
+
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
-                  static: Path | None = None, strict: bool = True) -> tuple[list[tuple[str, str]], tuple[Tree, ...]]:
+                  static: Path | None = None, strict: bool = True) -> tuple[list[tuple[str, str]], list[str], tuple[Tree, ...]]:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
-    data downloads, feed and reports; and the Welsh pages beside them (docs-cy, static-cy). Returns the extra
-    navigation entries and the trees of pages in other languages."""
+    data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy). Returns the extra navigation
+    entries, the publisher's own pages among them, and the trees of pages in other languages."""
     static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
@@ -100,12 +111,12 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
     try:
         published = publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
-        site = Site(other_pages(composer, data, settings, published))  # meanwhile: every page but the areas'
-        for page in site.pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
+        site_pages = other_pages(composer, data, settings, published)  # meanwhile: every page but the areas'
+        for page in site_pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
             if welsh and (page.path == "index.md" or settings.welsh_pages == "all"):
                 page.alternate = links.alternate("", page.path)
         clock.lap("compose")
-        render.write_pages(env, site.pages, docs)
+        render.write_pages(env, site_pages, docs)
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
         extra = _hand_written(settings, docs)
         clock.lap("render")
@@ -115,18 +126,16 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     clock.lap("area pages")
     trees = (_welsh_tree(data, results, settings, env, docs, static, published, report, strict),) if welsh else ()
     clock.lap("welsh pages")
-    readability.write_report(docs, static, skip=[path for _, path in extra])  # measured from the pages as written
-    clock.lap("readability")
-    report.pages += area_count + len(site.pages) + len(extra)
+    report.pages += area_count + len(site_pages) + len(extra)
     report.charts += worker_charts + composer.chart_count
-    return [("API", "api.md")] + publish.DATA_NAV + extra, trees
+    return [("API", "api.md")] + publish.DATA_NAV + extra, [path for _, path in extra], trees
 
 
 def other_pages(composer: Composer, data: Data, settings: Settings, published: publish.Published) -> list[Page]:
     """Every page but the areas' (in the language being written): indicators, domains, home, lists, glossary, the
     data pages, the methodology and the API page."""
     results = composer.results
-    pages = composer.compose(areas=False).pages + publish.data_pages(data, results, settings, published)
+    pages = every_force.pages(composer) + publish.data_pages(data, results, settings, published)
     return pages + [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
                                                  data.similar_stability, data.areas, composer.dates["figures_up_to"]),
                     methodology.api_page(results)]
@@ -182,10 +191,14 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         docs.mkdir()
         static.mkdir()
         (work / "docs-cy").mkdir()
-        extra, trees = generate_docs(data, settings, docs, report, clock, static, strict)
-        del data  # free the tables and page models before MkDocs runs, so the peaks do not add up
-        gc.collect()
-        build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine, trees=trees)
+        extra, hand_written, trees = generate_docs(data, settings, docs, report, clock, static, strict)
+        reports = work / "reports"  # the readability report, measured from the pages as written by a worker while the engine runs
+        del data  # free the tables and page models before the engine runs, so the peaks do not add up
+        _give_back_memory()
+        with parallel.background(readability.write_report, docs, reports, hand_written) as reading:
+            build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine, trees=trees)
+            reading.results()
+        mkdocs_run.link_tree(reports, site)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
         swap.swap_in(work, out, ("docs", "docs-cy", "site"))

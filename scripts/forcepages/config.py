@@ -51,6 +51,7 @@ class Settings:
     languages: tuple[str, ...] = ("en", "cy")  # with "cy": Welsh pages (in build/site/cy) beside the English ones
     welsh_pages: str = "welsh-areas"  # which areas have Welsh pages: "welsh-areas" (country Wales) or "all"
     site_name_cy: str = ""  # the site's name on Welsh pages (the shipped name has its Welsh in the catalogue)
+    large_site_areas: int = 500  # with more areas, area pages link each chart's CSV instead of a data table and stay out of search
     root: Path = field(default=Path("."), compare=False)
 
     @property
@@ -72,7 +73,7 @@ _TYPES: dict[str, type] = {
     "spc_run_length": int, "spc_two_of_three_version": str, "release_calendar": list,
     "illustrative_packages": list, "area_pages": str, "spreadsheet_max_rows": int,
     "overdispersion": str, "freshness_years": int, "national_min_areas": int, "engine": str,
-    "languages": list, "welsh_pages": str, "site_name_cy": str,
+    "languages": list, "welsh_pages": str, "site_name_cy": str, "large_site_areas": int,
 }
 
 
@@ -136,6 +137,8 @@ def load_settings(config_file: Path) -> Settings:
         errors.append('setting "freshness_years" should be a whole number of years from 1 to 50')
     if isinstance(extra.get("national_min_areas", 1), int) and extra.get("national_min_areas", 1) < 1:
         errors.append('setting "national_min_areas" should be 1 or more')
+    if isinstance(extra.get("large_site_areas", 0), int) and extra.get("large_site_areas", 0) < 0:
+        errors.append('setting "large_site_areas" should be 0 or more')
     if isinstance(extra.get("spreadsheet_max_rows", 1), int) and extra.get("spreadsheet_max_rows", 1) < 1:
         errors.append('setting "spreadsheet_max_rows" should be 1 or more')
     languages = extra.get("languages", ["en", "cy"])

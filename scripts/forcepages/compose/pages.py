@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any, Callable
 
 import numpy as np
@@ -16,42 +15,13 @@ from forcepages.compute import judge
 from forcepages.compose.chart_meta import chart_meta
 from forcepages.compute.result_types import AreaResult, IndicatorResult
 from forcepages.config import Settings
-from forcepages.compose.findings import (indicator_header, by_area, chart_table, finding, summary_lines, table_rows, table_verdict, trend_header, value_text)
+from forcepages.compose.findings import by_area, chart_table, finding, summary_lines, table_rows, trend_header
 from forcepages.validate.load import Data
 from forcepages.compose.page_models import Chart, Page, Site
 from forcepages.language import N_, _, current
 
-FUNNEL_WORDS = {"within": N_("within"), "above": N_("above"), "below": N_("below")}
-NOT_SHOWN = N_("not shown")  # a force the funnel plot leaves out
 LABELS = (N_("police force"), N_("similar forces"), N_("neighbourhood"), N_("similar neighbourhoods"), N_("area"),
           N_("similar areas"))  # area_label and similar_label: the default and usual ones, to translate
-# the sentence under a funnel plot, by whether each count (within, above, below) is 1: whole sentences, as English
-# changes its verb with each count and Welsh word order differs
-FUNNEL_COUNTS = {
-    (True, True, True): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s is above it "
-                        "and %(below)s is below it (95%% limits)."),
-    (True, True, False): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s is above it "
-                        "and %(below)s are below it (95%% limits)."),
-    (True, False, True): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s are above it "
-                        "and %(below)s is below it (95%% limits)."),
-    (True, False, False): N_("Of %(count)s forces, %(within)s is within the expected variation, %(above)s are above it "
-                        "and %(below)s are below it (95%% limits)."),
-    (False, True, True): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s is above it "
-                        "and %(below)s is below it (95%% limits)."),
-    (False, True, False): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s is above it "
-                        "and %(below)s are below it (95%% limits)."),
-    (False, False, True): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s are above it "
-                        "and %(below)s is below it (95%% limits)."),
-    (False, False, False): N_("Of %(count)s forces, %(within)s are within the expected variation, %(above)s are above it "
-                        "and %(below)s are below it (95%% limits)."),
-}
-
-
-def funnel_counts(counts: dict[str, int]) -> str:
-    """How many forces are within, above and below a funnel plot's 95% limits, as one sentence."""
-    within, above, below = (counts.get(k, 0) for k in ("within", "above", "below"))
-    message = FUNNEL_COUNTS[(within == 1, above == 1, below == 1)]
-    return _(message) % {"count": within + above + below, "within": within, "above": above, "below": below}
 
 
 class Composer:
@@ -71,6 +41,10 @@ class Composer:
             scope = scope[scope["area_code"].isin(settings.scope)]
         self.areas = scope.sort_values("name")
         self.area_records = self.areas.to_dict("records")  # the same rows as plain dicts, for the pages that list every area
+        # a site of many areas gives each area chart's figures in its CSV download, not as a table on the page, and
+        # leaves area pages out of search (the list of areas finds them): on thousands of pages, the tables are most of
+        # the HTML the engine reads, and the search plugin reads every page it indexes once more
+        self.large = len(self.areas) > settings.large_site_areas
         self.names = dict(zip(data.areas["area_code"], data.areas["name"]))
         self.site = Site()
         sources = data.similar.get("source", pd.Series(dtype=str))
@@ -114,12 +88,12 @@ class Composer:
         return {c: {"code": c, "name": self.names.get(c, c), "svg_path": d}
                 for c, d in zip(self.data.shapes["area_code"], self.data.shapes["svg_path"]) if c in self.names}
 
-    def _indicator_map(self, iid: str, result: IndicatorResult) -> str:
+    def indicator_map(self, iid: str, result: IndicatorResult) -> str:
         """The map filled by each force's verdict against England and Wales, with its legend (see maps.verdict_map)."""
         links = {a["area_code"]: "../" + self.area_link(a["slug"], result.meta.domain_id, iid) for a in self.area_records}
         return maps.verdict_map(result, self.area_records, self.shapes(), links)
 
-    def _add_chart(self, chart: Chart) -> None:
+    def add_chart(self, chart: Chart) -> None:
         self.chart_count += 1
         if self.chart_sink is not None:
             self.chart_sink(chart)
@@ -129,18 +103,6 @@ class Composer:
     def indicators_in(self, domain_id: str) -> list[str]:
         """Indicator ids of one domain, in catalogue order."""
         return [i for i, r in self.results.items() if r.meta.domain_id == domain_id]
-
-    def compose(self, areas: bool = True) -> Site:
-        """Every page; with ``areas`` false, all but the area pages (area_pages.py writes those)."""
-        if areas:
-            for _index, area in self.areas.iterrows():
-                self.site.pages += self.area_pages(area)
-        for iid in self.results:
-            self.indicator_page(iid)
-        for domain in self.domains:
-            self.domain_page(domain)
-        self.site.pages += self.common_pages()
-        return self.site
 
     def _domain_path(self, slug: str, domain_id: str) -> str:
         return f"forces/{slug}/{domain_id}.md"
@@ -195,7 +157,8 @@ class Composer:
             made.append(Page(path, "force_domain.md.j2", alternate=self.alternate(path, code), context={
                 "root": up(path), **self.dates, "force": wording.md(name), "force_slug": slug, "domain": {
                     "title": wording.md(domain["title"]), "description": wording.md(domain["description"])},
-                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative}))
+                "items": items, "missing": missing, "similar_source": wording.md(self.similar_source), "narrative": narrative,
+                "search_exclude": self.large}))
         similar = sorted(self.names.get(c, c) for c in self.similar_areas.get(code, []))
         made.append(Page(index, "force.md.j2", alternate=self.alternate(index, code), context={
             "root": up(index), **self.dates,
@@ -203,7 +166,7 @@ class Composer:
             "region": wording.md(area.get("region", "")), "domains": domains,
             "similar": [wording.md(s) for s in similar], "similar_source": wording.md(self.similar_source),
             "area_label": self.area_label, "similar_label": self.similar_label, "single": single,
-            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html()}))
+            "places": [wording.md(p) for p in self.places.get(code, [])], "key": overview.key_html(), "search_exclude": self.large}))
         return made
 
     def _indicator_item(self, path: str, code: str, name: str, iid: str, result: IndicatorResult, area: AreaResult) -> dict[str, Any]:
@@ -220,12 +183,12 @@ class Composer:
             figure, table = illustrative.chart(figure, chart_table(series, nat, similar, code, name), meta)
             starts, ends = np.asarray(series["period_start"]), np.asarray(series["period_end"])
             period = {"first": wording.period(starts[0], ends[0]), "last": wording.period(starts[-1], ends[-1])}
-            self._add_chart(Chart(chart_id, figure, table, chart_meta(
+            self.add_chart(Chart(chart_id, figure, table, chart_meta(
                 meta, list(table), period, str(name), self.address(f"{path}#{iid}"), self.dates["figures_up_to"],
                 result.breaks, self.similar_label)))
             label = _("Chart of %(title)s in %(area)s over time.") % {"title": meta.title, "area": name}
             chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "label": wording.attr(" ".join([label] + summary[:2])),
-                     "words": charts.script_words()}
+                     "words": charts.script_words(), "table": not self.large}
         return {"id": iid, "title": wording.md(meta.title), "summary": summary, "chart": chart,
                 "no_chart": "" if drawable else _("There is no chart, as no figures are published for %(area)s.") % {"area": wording.md(name)},
                 "definition": wording.md(meta.definition), "unit": wording.md(meta.unit),
@@ -234,94 +197,6 @@ class Composer:
                 "table": datatables.table(trend_header(self.similar_label), table_rows(series, nat, similar, meta),
                                          _("Data table: %(title)s") % {"title": meta.title},
                                          anchor=f"data-{chart_id}")
-                if len(series) else "",
+                if len(series) and not self.large else "",
                 "csv": f"charts/{chart_id}.csv" if chart else None, "indicator_link": self.shared(path, f"indicators/{iid}.md"),
                 "spc": result.spc_applies, "polarity": meta.polarity}
-
-    def indicator_page(self, iid: str) -> None:
-        """All forces together, in alphabetical order, with the funnel plot; never put in order of value."""
-        result = self.results[iid]
-        meta = result.meta
-        path = f"indicators/{iid}.md"
-        rows, counts = [], {"within": 0, "above": 0, "below": 0}
-        for area in self.area_records:
-            a = result.areas.get(area["area_code"])
-            if a is None or a.latest is None:
-                continue
-            counts[a.funnel] = counts.get(a.funnel, 0) + 1
-            rows.append([datatables.Link(area["name"], "../" + self.area_link(area["slug"], meta.domain_id, iid)),
-                         wording.period(a.latest["period_start"], a.latest["period_end"]), value_text(a.latest, meta),
-                         table_verdict(a),
-                         _(FUNNEL_WORDS.get(a.funnel, NOT_SHOWN))])
-        chart = None
-        if result.funnel:
-            chart_id = f"funnel--{iid}"
-            figure = charts.funnel(meta.title, result.funnel, self.names, meta)
-            table = pd.DataFrame({"area_code": result.funnel["codes"], "area_name": [self.names.get(c, c) for c in result.funnel["codes"]],
-                                  "denominator": result.funnel["denominators"], "value": result.funnel["values"],
-                                  "position": result.funnel["positions"]}).sort_values("area_name")
-            figure, table = illustrative.chart(figure, table, meta)
-            self._add_chart(Chart(chart_id, figure, table, chart_meta(
-                meta, list(table.columns), {"first": wording.period(*result.latest_period), "last": wording.period(*result.latest_period)},
-                _("every force"), self.address(path), self.dates["figures_up_to"], result.breaks)))
-            chart = {"src": f"charts/{chart_id}.json", "id": chart_id, "csv": f"charts/{chart_id}.csv",
-                     "adjusted": result.funnel["adjusted"], "phi": wording.number(result.funnel["phi"], 0 if result.funnel["phi"] >= 10 else 1)
-                     if result.funnel["adjusted"] else "", "count": sum(counts.get(k, 0) for k in ("within", "above", "below")),
-                     "label": wording.attr(_("Funnel plot of %(title)s: each force's value against its size, with limits around "
-                                             "England and Wales.") % {"title": meta.title})}
-        start, end = result.latest_period if result.latest_period else (None, None)
-        domain = next((d for d in self.domains if d["domain_id"] == meta.domain_id), {"title": meta.domain_id})
-        statuses = [a.status for a in result.areas.values() if a.status not in ("judged", "no-figure")]
-        common = max(set(statuses), key=statuses.count) if statuses else None
-        not_judged = judge.reason(common, meta, self.settings.freshness_years) if common and common != "non-resident" else ""
-        the_map = self._indicator_map(iid, result)
-        self.site.pages.append(Page(path, "indicator.md.j2", {
-            "map": the_map,
-            "root": up(path), "id": iid, **self.dates, "not_judged": wording.md(not_judged),
-            "census": bool(meta.census), "comparable": bool(meta.comparable), "title": wording.md(meta.title), "definition": wording.md(meta.definition),
-            "unit": wording.md(meta.unit), "source": wording.md(meta.source), "caveats": wording.md(meta.caveats),
-            "measure": meta.measure, "polarity": meta.polarity, "domain": wording.md(domain["title"]), "domain_id": meta.domain_id,
-            "period": wording.period(start, end) if start is not None else "", "rows": len(rows), "counts": counts, "chart": chart,
-            "funnel_counts": funnel_counts(counts) if chart else "",
-            "table": datatables.table(indicator_header(), rows, _("Data table: %(title)s in every force") % {"title": meta.title},
-                                      anchor=f"data-funnel--{iid}"),
-            "breaks": [{"date": wording.long_date(b["date"]), "text": wording.md(current().data(b["description"]))} for b in result.breaks],
-            "package": wording.md(meta.source_package), "similar_source": wording.md(self.similar_source)}))
-
-    def domain_page(self, domain: dict[str, Any]) -> None:
-        """What a domain covers and its indicators."""
-        path = f"domains/{domain['domain_id']}.md"
-        items = [{"id": i, "title": wording.md(self.results[i].meta.title), "definition": wording.md(self.results[i].meta.definition)}
-                 for i in self.indicators_in(domain["domain_id"])]
-        self.site.pages.append(Page(path, "domain.md.j2", {"root": up(path), **self.dates, "title": wording.md(domain["title"]),
-                                                           "description": wording.md(domain["description"]), "items": items,
-                                                           "grid": self._grid(domain), "key": overview.key_html()}))
-
-    def _grid(self, domain: dict[str, Any]) -> str:
-        """Every force (alphabetical) against every indicator of a domain: verdict symbol and value."""
-        ids = [i for i in self.indicators_in(domain["domain_id"]) if self.results[i].latest_period]
-        return overview.domain_grid({i: self.results[i] for i in ids}, self.area_records, domain["title"]) if ids else ""
-
-    def common_pages(self) -> list[Page]:
-        """Home, lists of forces and indicators, methodology and glossary."""
-        forces = [{"name": wording.md(a["name"]), "slug": a["slug"], "region": wording.md(a.get("region", ""))}
-                  for a in self.area_records]
-        latest = []
-        for iid, r in self.results.items():
-            if r.latest_period:
-                latest.append({"id": iid, "title": wording.md(r.meta.title), "period": wording.period(*r.latest_period)})
-        domains = [{"id": d["domain_id"], "title": wording.md(d["title"]), "description": wording.md(d["description"]),
-                    "items": [{"id": i, "title": wording.md(self.results[i].meta.title)} for i in self.indicators_in(d["domain_id"])]}
-                   for d in self.domains]
-        shapes = self.shapes()
-        the_map = maps.svg([{**shapes[a["area_code"]], "href": f"forces/{a['slug']}/index.html"} for a in self.area_records
-                            if a["area_code"] in shapes], _("Map of the police force areas. Each area links to its force's page."))
-        forces_html = "".join(f'<li><a href="forces/{a["slug"]}/index.html">{html.escape(str(a["name"]), quote=False)}</a></li>'
-                              for a in self.area_records)
-        common = {"root": "", **self.dates, "map": the_map, "forces_html": forces_html, "site_name": wording.md(self.settings.site_name), "publisher": wording.md(self.settings.publisher),
-                  "forces": forces, "latest": latest, "domains": domains, "area_label": self.area_label,
-                  "similar_source": wording.md(self.similar_source), "contact": wording.attr(self.settings.contact_email)}
-        return [Page("index.md", "home.md.j2", common),
-                Page("forces/index.md", "forces.md.j2", {**common, "root": "../"}),
-                Page("indicators/index.md", "indicators.md.j2", {**common, "root": "../"}),
-                Page("glossary.md", "glossary.md.j2", common)]

@@ -78,17 +78,27 @@ def language_switch(text: str, alternate: dict[str, str] | None) -> str:
 def front_matter(text: str) -> str:
     """The page's front matter written again by the YAML library, so any title round-trips: templates write
     ``key: value`` lines with values as Markdown text (wording.md); each value becomes its HTML text (the theme puts
-    page.meta.title straight into the page) and is dumped as YAML, quoted where YAML needs it."""
+    page.meta.title straight into the page) and is dumped as YAML, quoted where YAML needs it. Indented lines under
+    a key with no value are the template's own settings for the engine (``search:`` / ``exclude: true``), read as
+    YAML values."""
     if not text.startswith("---\n"):
         return text
     end = text.find("\n---\n", 3)
     if end < 0:
         return text
-    meta = {}
+    meta: dict[str, object] = {}
+    last = ""
     for line in text[4:end].splitlines():
         key, sep, value = line.partition(":")
         if not sep or not key.strip():
             continue
+        if line[:1] == " " and last and meta[last] == "":
+            meta[last] = {key.strip(): yaml.safe_load(value.strip())}
+            continue
+        if line[:1] == " " and last and isinstance(meta[last], dict):
+            meta[last][key.strip()] = yaml.safe_load(value.strip())  # type: ignore[index]
+            continue
+        last = key.strip()
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] == '"':
             value = value[1:-1]  # the template's own quotes

@@ -81,11 +81,6 @@ def _textstat():
     return textstat
 
 
-def prepare() -> None:
-    """Have textstat load its dictionaries now (a build does this while other work runs, before the report step)."""
-    flesch_kincaid_grade("Ready now.")
-
-
 def flesch_kincaid_grade(text: str) -> float:
     """textstat's Flesch-Kincaid grade of plain text."""
     return float(_textstat().flesch_kincaid_grade(text))

@@ -13,7 +13,7 @@ from forcepages import wording
 from forcepages.indicator import Indicator
 from forcepages.compute import judge
 from forcepages.compute.result_types import AreaResult
-from forcepages.language import N_, _, code
+from forcepages.language import N_, _, code, current
 
 
 def trend_header(similar_label: str) -> list[str]:
@@ -104,8 +104,8 @@ def summary_lines(meta: Indicator, area: AreaResult, area_name: str, similar_sou
             "when": when, "symbol": symbol, "meaning": wording.symbol_meaning(symbol) or _("not published")}]
     first = _("%(when)s the figure was %(value)s.") % {"when": when, "value": wording.value(latest["value"], meta)}
     out = [first[:1].upper() + first[1:]]
-    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note on this figure, as said
-        out.append(_("This figure has a note.") + " " + wording.md(latest["note"].strip()))
+    if isinstance(latest.get("note"), str) and latest["note"].strip():  # the data's own note, as said (Welsh pages:
+        out.append(_("This figure has a note.") + " " + wording.md(current().data(latest["note"].strip())))  # reported)
     if not (wording.is_missing(latest.get("lower_95")) or wording.is_missing(latest.get("upper_95"))):
         out.append(_("It is likely to be between %(lower)s and %(upper)s. This is the 95%% confidence interval.") % {
             "lower": wording.value(latest["lower_95"], meta, with_unit=False),

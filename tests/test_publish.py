@@ -100,6 +100,8 @@ def test_builds_are_byte_reproducible(fixture_site, tmp_path):
     first, second = fixture_site / "site", out / "site"
     files = sorted(p.relative_to(first) for p in (first / "data").rglob("*") if p.is_file() and p.suffix != ".html")
     files += [Path("releases.xml")] + sorted(p.relative_to(first) for p in (first / "charts").glob("*.csv"))
+    files += sorted(p.relative_to(first) for p in (first / "cy" / "charts").iterdir())  # the Welsh pages' charts
+    assert any(p.parts[0] == "cy" for p in files)
     assert len(files) > 20
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel

@@ -173,3 +173,24 @@ def test_welsh_pages_all_makes_every_page_in_welsh(fixture_copy):
         assert head(page).lang == "cy" and head(page).switch[0][0] == "en", name
         assert head(site / name).switch[0][0] == "cy", name
     assert (site / "cy" / "api" / "v1" / "indicators.json").is_file()  # the English downloads, at the same addresses
+
+
+def test_languages_en_makes_no_welsh_pages(fixture_copy):
+    text = fixture_copy.read_text(encoding="utf-8").replace("  forcepages:\n", "  forcepages:\n    languages: [en]\n", 1)
+    fixture_copy.write_text(text, encoding="utf-8")
+    out = fixture_copy.parent / "build"
+    build(load_settings(fixture_copy), fixture_copy, out)
+    assert not (out / "site" / "cy").exists() and not list((out / "docs-cy").iterdir())
+    assert "hreflang" not in (out / "site" / "forces" / "valley-police" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("line,message", [("languages: [cy]", '"languages" should be [en]'),
+                                          ("languages: [en, fr]", '"languages" should be [en]'),
+                                          ("welsh_pages: wales", '"welsh_pages" should be "welsh-areas"')])
+def test_language_settings_are_checked(tmp_path, line, message):
+    from forcepages.config import ConfigError
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nextra:\n  forcepages:\n    {line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_settings(config)

@@ -14,7 +14,7 @@ from odf.namespaces import TABLENS
 from odf.opendocument import load
 from odf.table import CoveredTableCell, Table, TableCell, TableRow
 
-from forcepages.publish import spreadsheets
+from forcepages.publish import ods
 
 GSS = {"[x]", "[z]", "[c]", "[low]", "[u]"}
 
@@ -57,7 +57,7 @@ def test_structure_follows_the_guidance(fixture_site):
         with zipfile.ZipFile(path) as archive:
             first = archive.infolist()[0]
             assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-            assert archive.read("mimetype") == spreadsheets.MIMETYPE.encode()
+            assert archive.read("mimetype") == ods.MIMETYPE.encode()
         sheets = _sheets(path)
         names = list(sheets)
         assert names[:3] == ["Cover_sheet", "Contents", "Notes"], names
@@ -107,9 +107,9 @@ def test_cover_sheet_has_source_licence_and_citation(fixture_site):
 
 
 def test_formula_like_text_is_neutralised():
-    sheet = spreadsheets.Sheet("Table_1", [["Table 1: test"], ["about"], ["about"], ["name", "value"],
+    sheet = ods.Sheet("Table_1", [["Table 1: test"], ["about"], ["about"], ["name", "value"],
                                            ["=HYPERLINK(\"http://x\")", 1.5], ["@SUM(A1)", "[c]"], ["-2+3", 2]], 3)
-    data = spreadsheets.write_ods([sheet], "test")
+    data = ods.write_ods([sheet], "test")
     path = Path(pytest.importorskip("tempfile").mkdtemp()) / "t.ods"
     path.write_bytes(data)
     rows = _sheets(path)["Table_1"]
@@ -118,11 +118,11 @@ def test_formula_like_text_is_neutralised():
 
 
 def test_spreadsheet_bytes_are_reproducible(fixture_site):
-    sheet = spreadsheets.Sheet("Table_1", [["Table 1"], ["a"], ["b"], ["x"], [1]], 3)
-    assert spreadsheets.write_ods([sheet], "t") == spreadsheets.write_ods([sheet], "t")
+    sheet = ods.Sheet("Table_1", [["Table 1"], ["a"], ["b"], ["x"], [1]], 3)
+    assert ods.write_ods([sheet], "t") == ods.write_ods([sheet], "t")
 
 
 def test_zero_and_negative_zero_keep_their_own_cells():
     """Cells are cached by value, and 0.0 == -0.0: each must still be written as itself."""
-    content = spreadsheets._content([spreadsheets.Sheet("T", [[0.0], [-0.0], [-0.0], [0.0], [1.5], [-1.5]], None)])
+    content = ods._content([ods.Sheet("T", [[0.0], [-0.0], [-0.0], [0.0], [1.5], [-1.5]], None)])
     assert re.findall(r'office:value="([^"]+)"', content) == ["0", "-0", "-0", "0", "1.5", "-1.5"]

@@ -114,7 +114,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
         site_pages = other_pages(composer, data, settings, published)  # meanwhile: every page but the areas'
         for page in site_pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
             if welsh and (page.path == "index.md" or settings.welsh_pages == "all"):
-                page.alternate = links.alternate("", page.path)
+                page.alternate = links.alternate("", page.path, links.SWITCH if settings.welsh_pages == "all" else links.HOME)
         clock.lap("compose")
         render.write_pages(env, site_pages, docs)
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)

@@ -111,7 +111,7 @@ def compose(data: Data, results: dict[str, IndicatorResult], settings: Settings,
             page.alternate = links.alternate(TREE, page.path)
         return pages + others, composer.chart_count
     forces = [{"name": wording.md(a["name"]), "slug": a["slug"]} for _i, a in areas.iterrows()]
-    pages.append(Page("index.md", "language_home.md.j2", alternate=links.alternate(TREE, "index.md"), context={
+    pages.append(Page("index.md", "language_home.md.j2", alternate=links.alternate(TREE, "index.md", links.HOME), context={
         "root": "", **composer.dates, "forces": forces, "english_home": "../index.html",
         "site_name": wording.md(site_name(settings))}))
     return pages, composer.chart_count

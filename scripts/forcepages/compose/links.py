@@ -6,6 +6,7 @@ from __future__ import annotations
 from forcepages.compose.overview import href
 
 SWITCH = {"cy": "Darllenwch y dudalen hon yn Gymraeg", "en": "Read this page in English"}  # each in its own language
+HOME = {"cy": "Heddluoedd Cymru: y tudalennau yn Gymraeg", "en": "Go to the English site"}  # homes that are not translations
 
 
 def up(path: str) -> str:
@@ -22,8 +23,9 @@ def shared(tree: str, page: str, target: str, complete: bool = False) -> str:
     return up(page) + "../" * tree.count("/") + href(target)
 
 
-def alternate(tree: str, page: str) -> dict[str, str]:
-    """The same page in the other language: its language, address (relative to ``page``) and the switch's words."""
+def alternate(tree: str, page: str, words: dict[str, str] = SWITCH) -> dict[str, str]:
+    """The same page in the other language: its language, address (relative to ``page``) and the switch's words
+    (``HOME`` for home pages that are not each other's translation)."""
     if tree:
-        return {"lang": "en", "label": SWITCH["en"], "href": up(page) + "../" * tree.count("/") + href(page)}
-    return {"lang": "cy", "label": SWITCH["cy"], "href": up(page) + "cy/" + href(page)}
+        return {"lang": "en", "label": words["en"], "href": up(page) + "../" * tree.count("/") + href(page)}
+    return {"lang": "cy", "label": words["cy"], "href": up(page) + "cy/" + href(page)}

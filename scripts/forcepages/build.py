@@ -1,7 +1,9 @@
 """The one pass: validate, load, compute, compose, render, publish, then the site engine; swapped in only at the end.
 
 build/docs holds only what the engine renders; charts, downloads, the API, the feed and reports are written to a
-folder beside it (static/) and put into the site, at the same addresses, after the engine has run.
+folder beside it (static/) and put into the site, at the same addresses, after the engine has run. The Welsh pages
+are composed again in Welsh into build/docs-cy (their charts in static-cy) and built as a site of their own in
+site/cy.
 """
 
 from __future__ import annotations
@@ -17,25 +19,22 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forcepages.render import area_pages, markdown as render
-from forcepages.site import article_text, engine as mkdocs_run, readability, swap
-from forcepages.compose import methodology
-from forcepages.publish import outputs as publish
-from forcepages import parallel, safefiles
+import jinja2
+
+from forcepages import language, parallel, safefiles
+from forcepages.compose import every_force, language_tree, links, methodology
+from forcepages.compose.page_models import Page
+from forcepages.compose.pages import Composer
 from forcepages.compute.indicators import compute_all
 from forcepages.config import Settings
+from forcepages.errors import BuildError
+from forcepages.paths import ASSETS_DIR
+from forcepages.publish import outputs as publish
+from forcepages.render import area_pages, markdown as render
+from forcepages.site import article_text, engine as mkdocs_run, readability, swap
+from forcepages.site.engine import Tree, build_site
 from forcepages.validate.discover import rel
 from forcepages.validate.load import Data, validate_and_load
-from forcepages.site.engine import Tree, build_site
-from forcepages.compose import language_tree
-from forcepages import language
-from forcepages.errors import BuildError
-import jinja2
-from forcepages.compose.pages import Composer
-from forcepages.compose.page_models import Page
-from forcepages.compose import every_force, links
-from forcepages.paths import ASSETS_DIR
-
 
 
 @dataclass

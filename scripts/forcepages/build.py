@@ -123,7 +123,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     finally:
         areas.close()
     clock.lap("area pages")
-    trees = (_welsh_tree(data, results, settings, env, docs, static, published, report, strict),) if welsh else ()
+    trees = (_welsh_tree(data, results, settings, welsh, env, docs, static, published, report, strict),) if welsh else ()
     clock.lap("welsh pages")
     report.pages += area_count + len(site_pages) + len(extra)
     report.charts += worker_charts + composer.chart_count
@@ -140,15 +140,14 @@ def other_pages(composer: Composer, data: Data, settings: Settings, published: p
                     methodology.api_page(results)]
 
 
-def _welsh_tree(data: Data, results: dict, settings: Settings, env: jinja2.Environment, docs: Path, static: Path,
-                published: publish.Published, report: BuildReport, strict: bool) -> Tree:
+def _welsh_tree(data: Data, results: dict, settings: Settings, codes: frozenset[str], env: jinja2.Environment, docs: Path,
+                static: Path, published: publish.Published, report: BuildReport, strict: bool) -> Tree:
     """Compose and write the Welsh pages (docs-cy beside docs; their charts in static-cy) with the Welsh catalogue;
     report every message and catalogue cell shown in English (reports/welsh.json), and fail on a message when
     strict."""
     welsh_docs, welsh_static = docs.parent / "docs-cy", docs.parent / "static-cy"
     welsh_docs.mkdir(exist_ok=True)
     cy = language.load(language_tree.WELSH)
-    codes = language_tree.welsh_areas(settings, data.areas)
     with language.use(cy):
         common = functools.partial(other_pages, settings=settings, published=published)
         pages, charts = language_tree.compose(data, results, settings, cy, codes,

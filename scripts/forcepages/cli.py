@@ -173,8 +173,9 @@ def translations(action: str, debug: bool) -> None:
 
     def run() -> None:
         from forcepages import catalogues as catalogue
+        from forcepages.language import LANGUAGES
 
-        for c in catalogue.update() if action == "update" else [catalogue.counts(code) for code in ("cy",)]:
+        for c in catalogue.update() if action == "update" else [catalogue.counts(code) for code in LANGUAGES[1:]]:
             click.echo(f"{c.language}: {c.messages} messages, {c.translated} translated, {c.fuzzy} fuzzy (to check), "
                        f"{len(c.untranslated) - c.fuzzy} untranslated, {len(c.wrong)} with placeholders unlike the English.")
             for text in c.untranslated[:50]:

@@ -31,7 +31,6 @@ from babel.support import Translations
 from forcepages.paths import PACKAGE_DIR
 
 LANGUAGES = ("en", "cy")
-NAMES = {"en": "English", "cy": "Cymraeg"}  # each language's name in itself, for the language switch
 TRANSLATIONS_DIR = PACKAGE_DIR / "translations"
 DOMAIN = "messages"
 
@@ -66,10 +65,6 @@ class Language:
     recorder: _Recorder | None = None
     data_missing: set[str] = field(default_factory=set)  # catalogue cells shown in English (e.g. an empty title_cy)
     glossary: dict[str, str] = field(default_factory=dict)  # catalogue text -> its translation (the *_cy columns)
-
-    @property
-    def locale(self) -> Locale:
-        return _locale(self.code)
 
     @property
     def missing(self) -> list[str]:

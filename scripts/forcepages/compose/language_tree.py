@@ -43,10 +43,14 @@ def welsh_areas(settings: Settings, areas: pd.DataFrame) -> frozenset[str]:
     shown = areas[areas["area_type"].eq(settings.area_type)]
     if settings.scope:
         shown = shown[shown["area_code"].isin(settings.scope)]
-    if settings.welsh_pages != "all":
-        country = shown["country"] if "country" in shown else pd.Series("", index=shown.index)
-        shown = shown[country.fillna("").astype(str).str.strip().eq("Wales")]
-    return frozenset(shown["area_code"])
+    codes = frozenset(shown["area_code"])
+    return codes if settings.welsh_pages == "all" else codes & in_wales(areas)
+
+
+def in_wales(areas: pd.DataFrame) -> frozenset[str]:
+    """The codes of the areas whose ``country`` (reference/areas.csv) is Wales."""
+    country = areas["country"] if "country" in areas else pd.Series("", index=areas.index)
+    return frozenset(areas.loc[country.fillna("").astype(str).str.strip().eq("Wales"), "area_code"])
 
 
 def localised_indicator(meta: Indicator, lang: Language) -> Indicator:
@@ -54,7 +58,7 @@ def localised_indicator(meta: Indicator, lang: Language) -> Indicator:
     changes = {}
     for name in INDICATOR_TEXT:
         english = getattr(meta, name)
-        changes[name] = lang.text(english, str(getattr(meta, f"{name}_cy", "") or ""),
+        changes[name] = lang.text(english, getattr(meta, f"{name}_cy"),
                                   f"framework/indicators.csv: {name}_cy of {meta.indicator_id}")
     return dataclasses.replace(meta, **changes)
 
@@ -96,8 +100,7 @@ def compose(data: Data, results: dict[str, IndicatorResult], settings: Settings,
     """The Welsh tree's pages (call inside ``language.use(lang)``): each area's pages, and either a home page of its
     own (the Welsh areas' pages only) or, with ``welsh_pages: all``, every other page too (``common``: the pages
     besides the areas', given the composer and data). Returns the pages and how many charts were made."""
-    in_wales = welsh_areas(dataclasses.replace(settings, welsh_pages="welsh-areas"), data.areas)
-    welsh = localised_data(data, lang, codes & in_wales)  # other areas' names are reported missing only in Wales
+    welsh = localised_data(data, lang, codes & in_wales(data.areas))  # other areas' names: reported only in Wales
     translated = {iid: dataclasses.replace(r, meta=localised_indicator(r.meta, lang)) for iid, r in results.items()}
     everything = settings.welsh_pages == "all"
     composer = Composer(welsh, translated, settings, chart_sink=chart_sink, tree=TREE, translated=codes, complete=everything)

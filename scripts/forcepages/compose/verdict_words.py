@@ -40,37 +40,37 @@ COMPARISONS = {
 def size(x: Any, benchmark: Any, meta: Indicator) -> str:
     """How big a difference is, in words and apart from how certain it is: "about a third lower", "about twice as
     high", "2.2 percentage points higher", "about the same"; "" when there is nothing to compare."""
+    return _size(x, benchmark, meta)[0]
+
+
+def _size(x: Any, benchmark: Any, meta: Indicator) -> tuple[str, bool]:
+    """size() and whether the difference is too small to mention as a gap ("a little higher", "about the same")."""
     if is_missing(x) or is_missing(benchmark):
-        return ""
+        return "", False
     x, b = float(x), float(benchmark)
     direction = "higher" if x > b else "lower"
     if str(meta.unit).strip() == "%":
         points = abs(x - b)
         if points < 0.5 * 10 ** -int(meta.decimals):
-            return _("about the same")
+            return _("about the same"), True
         words = (N_("%(points)s percentage points higher") if direction == "higher"
                  else N_("%(points)s percentage points lower"))
-        return _(words) % {"points": number(points, int(meta.decimals))}
+        return _(words) % {"points": number(points, int(meta.decimals))}, points < 1
     if b <= 0:
-        return ""
+        return "", False
     ratio = x / b
     if ratio >= 1.9:
         times = round(ratio * 2) / 2
         if times == 2:
-            return _("about twice as high")
-        return _("about %(times)s times as high") % {"times": number(times, 0 if times.is_integer() else 1)}
+            return _("about twice as high"), False
+        return _("about %(times)s times as high") % {"times": number(times, 0 if times.is_integer() else 1)}, False
     if 0 < ratio <= 0.2:
-        return _("less than a fifth as high")
+        return _("less than a fifth as high"), False
     gap = abs(ratio - 1)
     if gap < 0.07:
-        return _("a little higher") if direction == "higher" else _("a little lower")
+        return (_("a little higher") if direction == "higher" else _("a little lower")), True
     fraction = min(FRACTIONS, key=lambda f: abs(f - gap))
-    return _(SIZE_WORDS[fraction, direction])
-
-
-def is_small(how_big: str) -> bool:
-    """True for the sizes too small to mention as a gap: "a little higher", "about the same"."""
-    return how_big in (_("a little higher"), _("a little lower"), _("about the same"))
+    return _(SIZE_WORDS[fraction, direction]), False
 
 
 def comparison(bench: dict[str, Any], status: str, meta: Indicator, benchmark: str, figure: Any,
@@ -84,14 +84,12 @@ def comparison(bench: dict[str, Any], status: str, meta: Indicator, benchmark: s
     names = {"similar": similar_label}
     if is_missing(target):
         return _(COMPARISONS["none", benchmark]) % names
-    unit = str(meta.unit).strip()
     both = _("%(figure)s against %(benchmark)s") % {"figure": fmt(figure), "benchmark": formatter(meta)(target)}
-    how_big = size(figure, target, meta)
+    how_big, small = _size(figure, target, meta)
     words = {**names, "both": both, "size": how_big, "figure": fmt(target)}
     if category in ("higher", "lower"):
         return _(COMPARISONS[category, benchmark]) % words
     if category == "similar":
-        small = is_small(how_big) or (unit == "%" and abs(float(figure) - float(target)) < 1)
         gap = ""
         if not small and how_big:
             gap = " " + (_("The gap (%(size)s) is no bigger than forces often differ.") if bench.get("method", "").startswith("overdispersion")

@@ -102,7 +102,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
         check_links(docs, static, {f"{t.folder}/": (t.docs, t.static) for t in trees})
         for t in trees:
-            check_links(t.docs, t.static, {"../": (docs, static), "": (t.docs, t.shared_static or t.static)})
+            shared = {"": (t.docs, t.shared_static)} if t.shared_static else {}  # the main site's files, in the tree too
+            check_links(t.docs, t.static, {"../": (docs, static), **shared})
     run = run_zensical if engine == "zensical" else run_mkdocs
     run(config_file, options(config_file, docs, site, extra_pages, strict))
     if static is not None:

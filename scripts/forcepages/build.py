@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import pyarrow
 
 from forcepages import language, parallel, safefiles
 from forcepages.compose import every_force, language_tree, links, methodology
@@ -63,6 +64,16 @@ class _Clock:
         self.last = now
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What the site stage needs to know about the docs written."""
+
+    extra: list[tuple[str, str]]  # navigation entries beyond the standard ones
+    hand_written: list[str]  # the publisher's own pages among them
+    trees: tuple[Tree, ...]  # pages in other languages
+    apart: list[str]  # pages left out of search and navigation (a large site's area pages): the engine may build them apart
+
+
 def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
     """Copy the publisher's own pages (site_src/pages/*.md) into docs; return their nav entries."""
     folder = settings.path(settings.pages)
@@ -84,9 +95,11 @@ def _warm_up() -> None:
 
 
 def _give_back_memory() -> None:
-    """Collect what the build no longer holds and, where the C library can (glibc's malloc_trim), give the freed
-    memory back to the system: otherwise it stays with this process while the engine runs."""
+    """Collect what the build no longer holds and give the freed memory back to the system: Arrow's memory pool
+    (pandas' text columns) and, where the C library can (glibc's malloc_trim), Python's own. Otherwise it stays with
+    this process, and with every worker started from it, while the next stage runs."""
     gc.collect()
+    pyarrow.default_memory_pool().release_unused()
     try:
         trim = ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError, TypeError):  # not glibc (macOS, Windows, musl): the memory is reused in time
@@ -95,10 +108,9 @@ def _give_back_memory() -> None:
 
 
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
-                  static: Path | None = None, strict: bool = True) -> tuple[list[tuple[str, str]], list[str], tuple[Tree, ...]]:
+                  static: Path | None = None, strict: bool = True) -> Generated:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
-    data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy). Returns the extra navigation
-    entries, the publisher's own pages among them, and the trees of pages in other languages."""
+    data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy)."""
     static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
     clock.lap("compute")
@@ -119,7 +131,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
         shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
         extra = _hand_written(settings, docs)
         clock.lap("render")
-        area_count, worker_charts = areas.finish()
+        area_count, apart, worker_charts = areas.finish()
     finally:
         areas.close()
     clock.lap("area pages")
@@ -127,7 +139,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     clock.lap("welsh pages")
     report.pages += area_count + len(site_pages) + len(extra)
     report.charts += worker_charts + composer.chart_count
-    return [("API", "api.md")] + publish.DATA_NAV + extra, [path for _, path in extra], trees
+    return Generated([("API", "api.md")] + publish.DATA_NAV + extra, [path for _, path in extra], trees, apart)
 
 
 def other_pages(composer: Composer, data: Data, settings: Settings, published: publish.Published) -> list[Page]:
@@ -180,6 +192,7 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     report = BuildReport()
     clock = _Clock(report)
     data = validate_and_load(settings)  # raises ValidationFailed before anything is written
+    _give_back_memory()  # what reading and checking the tables took, before workers start from this process
     clock.lap("validate")
     out.mkdir(parents=True, exist_ok=True)
     swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
@@ -189,12 +202,13 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         docs.mkdir()
         static.mkdir()
         (work / "docs-cy").mkdir()
-        extra, hand_written, trees = generate_docs(data, settings, docs, report, clock, static, strict)
+        made = generate_docs(data, settings, docs, report, clock, static, strict)
         reports = work / "reports"  # the readability report, measured from the pages as written by a worker while the engine runs
         del data  # free the tables and page models before the engine runs, so the peaks do not add up
         _give_back_memory()
-        with parallel.background(readability.write_report, docs, reports, hand_written) as reading:
-            build_site(config_file, docs, site, extra, static=static, strict=strict, engine=settings.engine, trees=trees)
+        with parallel.background(readability.write_report, docs, reports, made.hand_written) as reading:
+            build_site(config_file, docs, site, made.extra, static=static, strict=strict, engine=settings.engine,
+                       trees=made.trees, apart=made.apart)
             reading.results()
         mkdocs_run.link_tree(reports, site)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built

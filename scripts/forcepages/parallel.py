@@ -24,6 +24,7 @@ WORKERS_VARIABLE = "FORCEPAGES_WORKERS"  # set to a number to use that many work
 COMPUTE_MIN_ROWS = 20_000  # from this many values rows, indicators are computed by workers
 AREA_MIN_AREAS = 16  # from this many areas, area pages are written by workers
 AREA_BLOCKS_PER_WORKER = 4  # several blocks of areas each, so one slow block does not hold up the end
+ENGINE_MIN_PAGES_APART = 1_000  # from this many pages that may be built apart, the engine runs in parts (site/parts.py)
 PUBLISH_MAX_ROWS = 200_000  # up to this many values rows, packages are published by a worker (see publish.publish_data)
 
 

@@ -28,23 +28,25 @@ class AreaPages:
         self.blocks = parallel.Blocks(_write_block, (composer, templates, docs), blocks, workers)
         self.elsewhere = self.blocks.pool is not None  # charts written here are counted by the composer itself
 
-    def finish(self) -> tuple[int, int]:
-        """(pages written, charts written by workers). Charts written in this process are counted by the composer
-        itself."""
-        pages, charts = 0, 0
-        for p, c in self.blocks.results():  # in order, so the output does not depend on timing
+    def finish(self) -> tuple[int, list[str], int]:
+        """(pages written; those of them left out of search, which the engine may build apart; charts written by
+        workers). Charts written in this process are counted by the composer itself."""
+        pages, apart, charts = 0, [], 0
+        for p, a, c in self.blocks.results():  # in order, so the output does not depend on timing
             pages, charts = pages + p, charts + c
-        return pages, charts if self.elsewhere else 0
+            apart.extend(a)
+        return pages, apart, charts if self.elsewhere else 0
 
     def close(self) -> None:
         """Stop the workers (cancelling blocks not started if the build failed)."""
         self.blocks.close()
 
 
-def _write_block(composer: Composer, templates: Path | None, docs: Path, block: range) -> tuple[int, int]:
-    """Compose, render and write the pages of the areas in ``block`` (positions in ``composer.areas``)."""
+def _write_block(composer: Composer, templates: Path | None, docs: Path, block: range) -> tuple[int, list[str], int]:
+    """Compose, render and write the pages of the areas in ``block`` (positions in ``composer.areas``): returns how
+    many, the paths of those left out of search, and how many charts."""
     env = render.environment(templates)
-    charts_before, pages = composer.chart_count, 0
+    charts_before, pages, apart = composer.chart_count, 0, []
     for position in block:
         for page in composer.area_pages(composer.areas.iloc[position]):
             text = render.render_page(env, page)
@@ -52,4 +54,6 @@ def _write_block(composer: Composer, templates: Path | None, docs: Path, block: 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             pages += 1
-    return pages, composer.chart_count - charts_before
+            if page.context.get("search_exclude"):
+                apart.append(page.path)
+    return pages, apart, composer.chart_count - charts_before

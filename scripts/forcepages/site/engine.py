@@ -16,14 +16,16 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
+from forcepages import parallel
 from forcepages.config import read_mkdocs_yml
 from forcepages.errors import BuildError
 from forcepages.escape import xml_text
 from forcepages.paths import PACKAGE_DIR
+from forcepages.site.parts import build_in_parts
 
 OVERRIDES = PACKAGE_DIR / "overrides"
 # No md_in_html: pages hold no Markdown inside HTML (its HTML parser makes Python-Markdown take about 1.6 times as long on an area page)
@@ -94,9 +96,11 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
 
 
 def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
-               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = ()) -> None:
+               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = ()) -> None:
     """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; then each tree
-    of pages in another language into its folder of the site. MkDocs warnings fail the build when strict."""
+    of pages in another language into its folder of the site. MkDocs warnings fail the build when strict. The pages
+    of ``apart`` (docs-relative; left out of search and of the navigation) may be built by engine runs of their
+    own, side by side (parts.py), when there are enough of them."""
     if engine not in ("mkdocs", "zensical"):
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
@@ -105,7 +109,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
             shared = {"": (t.docs, t.shared_static)} if t.shared_static else {}  # the main site's files, in the tree too
             check_links(t.docs, t.static, {"../": (docs, static), **shared})
     run = run_zensical if engine == "zensical" else run_mkdocs
-    run(config_file, options(config_file, docs, site, extra_pages, strict))
+    workers = parallel.workers(len(apart) >= parallel.ENGINE_MIN_PAGES_APART)
+    build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart, workers)
     if static is not None:
         link_tree(static, site)
     for t in trees:  # built beside the site (an engine empties its site folder first), then moved into it
@@ -177,7 +182,7 @@ def zensical_config(config_file: Path, settings: dict[str, Any]) -> Path:
     written = {k: v for k, v in raw.items() if k not in ("hooks", "docs_dir", "site_dir", "strict", "validation")}
     written.update({k: v for k, v in settings.items() if k not in ("hooks", "strict", "validation")})
     written.update(docs_dir=os.path.relpath(docs, folder), site_dir=os.path.relpath(site, folder))
-    target = folder / "zensical.yml"
+    target = folder / f"zensical-{site.name}.yml"  # one for each run beside another (parts.py)
     target.write_text(yaml.safe_dump(written, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 

@@ -8,9 +8,7 @@ site/cy.
 
 from __future__ import annotations
 
-import ctypes
 import functools
-import gc
 import json
 import resource
 import shutil
@@ -20,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import pyarrow
 
 from forcepages import language, parallel, safefiles
 from forcepages.compose import every_force, language_tree, links, methodology
@@ -94,25 +91,13 @@ def _warm_up() -> None:
     mkdocs_run.preload()
 
 
-def _give_back_memory() -> None:
-    """Collect what the build no longer holds and give the freed memory back to the system: Arrow's memory pool
-    (pandas' text columns) and, where the C library can (glibc's malloc_trim), Python's own. Otherwise it stays with
-    this process, and with every worker started from it, while the next stage runs."""
-    gc.collect()
-    pyarrow.default_memory_pool().release_unused()
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (AttributeError, OSError, TypeError):  # not glibc (macOS, Windows, musl): the memory is reused in time
-        return
-    trim(0)
-
-
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
                   static: Path | None = None, strict: bool = True) -> Generated:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
     data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy)."""
     static = static or docs
     results = compute_all(data, settings, meanwhile=_warm_up)
+    parallel.give_back_memory()  # what the statistics took, before area-page workers start from this process
     clock.lap("compute")
     welsh = language_tree.welsh_areas(settings, data.areas)
     composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, static=static),  # not kept
@@ -192,7 +177,7 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     report = BuildReport()
     clock = _Clock(report)
     data = validate_and_load(settings)  # raises ValidationFailed before anything is written
-    _give_back_memory()  # what reading and checking the tables took, before workers start from this process
+    parallel.give_back_memory()  # what reading and checking the tables took, before workers start from this process
     clock.lap("validate")
     out.mkdir(parents=True, exist_ok=True)
     swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
@@ -203,13 +188,12 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         static.mkdir()
         (work / "docs-cy").mkdir()
         made = generate_docs(data, settings, docs, report, clock, static, strict)
-        reports = work / "reports"  # the readability report, measured from the pages as written by a worker while the engine runs
+        reports = work / "reports"  # the readability report, measured from the pages as written while the engine runs
         del data  # free the tables and page models before the engine runs, so the peaks do not add up
-        _give_back_memory()
-        with parallel.background(readability.write_report, docs, reports, made.hand_written) as reading:
-            build_site(config_file, docs, site, made.extra, static=static, strict=strict, engine=settings.engine,
-                       trees=made.trees, apart=made.apart)
-            reading.results()
+        parallel.give_back_memory()
+        build_site(config_file, docs, site, made.extra, static=static, strict=strict, engine=settings.engine,
+                   trees=made.trees, apart=made.apart,
+                   meanwhile=functools.partial(readability.write_report, docs, reports, made.hand_written))
         mkdocs_run.link_tree(reports, site)
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")

@@ -12,6 +12,7 @@ Every tuning constant of the parallel stages is here.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +26,7 @@ COMPUTE_MIN_ROWS = 20_000  # from this many values rows, indicators are computed
 AREA_MIN_AREAS = 16  # from this many areas, area pages are written by workers
 AREA_BLOCKS_PER_WORKER = 4  # several blocks of areas each, so one slow block does not hold up the end
 ENGINE_MIN_PAGES_APART = 1_000  # from this many pages that may be built apart, the engine runs in parts (site/parts.py)
+ENGINE_PARTS_PER_WORKER = 1  # more, smaller parts hold fewer pages at once but render the navigation pages again
 PUBLISH_MAX_ROWS = 200_000  # up to this many values rows, packages are published by a worker (see publish.publish_data)
 
 
@@ -100,6 +102,21 @@ def background(function: Callable[..., Any], *args: Any) -> Blocks:
 
 def _apply(function: Callable[..., Any], args: tuple[Any, ...], _item: None) -> Any:
     return function(*args)
+
+
+def give_back_memory() -> None:
+    """Collect what the build no longer holds and give the freed memory back to the system: Arrow's memory pool
+    (pandas' text columns) and, where the C library can (glibc's malloc_trim), Python's own. Otherwise it stays with
+    this process, and with every worker started from it, while the next stage runs."""
+    import pyarrow  # pandas' text columns live in its memory pool
+
+    gc.collect()
+    pyarrow.default_memory_pool().release_unused()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc (macOS, Windows, musl): the memory is reused in time
+        return
+    trim(0)
 
 
 _worker: dict[str, Any] = {}  # in a worker process only: the function and shared inputs it was started with

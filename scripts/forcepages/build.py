@@ -107,6 +107,7 @@ def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildRepor
     areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
     try:
         published = publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
+        parallel.give_back_memory()  # what publishing took: the area-page workers are still running beside this process
         site_pages = other_pages(composer, data, settings, published)  # meanwhile: every page but the areas'
         for page in site_pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
             if welsh and (page.path == "index.md" or settings.welsh_pages == "all"):

@@ -213,7 +213,8 @@ def _pandas_lines(table: pd.DataFrame) -> list[str]:
         elif not pd.api.types.is_numeric_dtype(column):
             text = column.map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else v)
             as_text = text.astype(str)
-            risky = as_text.str.match(_FORMULA) & ~as_text.str.match(_NUMBER) & text.map(lambda v: isinstance(v, str))
+            is_text = pd.Series([isinstance(v, str) for v in text], index=text.index, dtype=bool)  # bool even when empty
+            risky = as_text.str.match(_FORMULA).astype(bool) & ~as_text.str.match(_NUMBER).astype(bool) & is_text
             out[col] = text.where(~risky, "'" + as_text)
     buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.15g")  # quotes cells holding "\r" (see _EndLF)

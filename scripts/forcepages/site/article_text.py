@@ -65,7 +65,7 @@ def grade(page_html: str) -> float:
     return round(float(readability.flesch_kincaid_grade(text(page_html))), 2)
 
 
-MAX_PAGES = 100  # a site of thousands of small areas measures an even spread of 100 (each page takes about 10 ms)
+MAX_PAGES = 100  # a site of thousands of small areas measures an even spread of 100
 
 
 def force_pages(site: Path) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from forcepages.paths import PACKAGE_DIR
 from forcepages.site.parts import build_in_parts
 
 OVERRIDES = PACKAGE_DIR / "overrides"
-# No md_in_html: pages hold no Markdown inside HTML (its HTML parser makes Python-Markdown take about 1.6 times as long on an area page)
+# No md_in_html: pages hold no Markdown inside HTML, so none needs its slower way of reading raw HTML
 EXTENSIONS = ["tables", "attr_list", "def_list", "admonition", {"toc": {"permalink": False}}]
 NAV = [{"Home": "index.md"}, {"Police forces": "forces/index.md"}, {"Indicators": "indicators/index.md"},
        {"Data": "data/index.md"}, {"Methodology": "methodology.md"}, {"Glossary": "glossary.md"}]
@@ -111,8 +111,8 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
             shared = {"": (t.docs, t.shared_static)} if t.shared_static else {}  # the main site's files, in the tree too
             check_links(t.docs, t.static, {"../": (docs, static), **shared})
     run = run_zensical if engine == "zensical" else run_mkdocs
-    workers = parallel.workers(len(apart) >= parallel.ENGINE_MIN_PAGES_APART)
-    parts = workers * parallel.ENGINE_PARTS_PER_WORKER if workers > 1 else 1
+    workers = parallel.workers(True)  # at least the engine beside ``meanwhile``
+    parts = workers * parallel.ENGINE_PARTS_PER_WORKER if len(apart) >= parallel.ENGINE_MIN_PAGES_APART else 1
     build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart, parts, workers,
                    meanwhile)
     if static is not None:

@@ -74,19 +74,15 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
     named = nav_pages(settings.get("nav")) & set(sizes)
     groups = split(apart, parts, sizes.__getitem__, sum(v for k, v in sizes.items() if k not in set(apart)),
                    sum(sizes[p] for p in named))
-    if len(groups) == 1:
-        if meanwhile:
-            meanwhile()
-        run(config_file, settings)
-        return
-    everything = sorted(sizes)
-    own = set(groups[0])
-    others = set(apart) - own
-    jobs = [dict(settings, exclude_docs=exclusions(set(everything) - others, everything))]
-    for k, group in enumerate(groups[1:], start=1):
-        beside = site.parent / f"{site.name}-part{k}"
-        shutil.rmtree(beside, ignore_errors=True)
-        jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything)))
+    jobs = [settings]  # one run, in a worker where there is a second core, while this process does ``meanwhile``
+    if len(groups) > 1:
+        everything = sorted(sizes)
+        others = set(apart) - set(groups[0])
+        jobs = [dict(settings, exclude_docs=exclusions(set(everything) - others, everything))]
+        for k, group in enumerate(groups[1:], start=1):
+            beside = site.parent / f"{site.name}-part{k}"
+            shutil.rmtree(beside, ignore_errors=True)
+            jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything)))
     try:
         with parallel.Blocks(_run_part, (run, config_file), jobs, workers) as running:
             if meanwhile and running.pool is not None:

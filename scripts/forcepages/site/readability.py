@@ -24,8 +24,6 @@ from pathlib import Path
 from statistics import mean
 from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
-import textstat
-
 from forcepages import wording
 
 MAX_WORDS = 25
@@ -72,7 +70,10 @@ def _cmudict_for_nltk() -> None:
 
 
 def _textstat():
-    """textstat, in British English, with the CMU dictionary available offline."""
+    """textstat, in British English, with the CMU dictionary available offline. Imported here, when a report is
+    written, not with the build: its dictionaries take about as much memory as pandas."""
+    import textstat
+
     global _ready
     if not _ready:
         _cmudict_for_nltk()

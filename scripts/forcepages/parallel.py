@@ -130,5 +130,9 @@ def _start(function: Callable[..., Any], shared: tuple[Any, ...]) -> None:
 
 
 def _run(item: Any) -> Any:
+    """One item in a worker, which then gives back what the item took before the next (its result is sent on)."""
     function, shared = _worker["call"]
-    return function(*shared, item)
+    try:
+        return function(*shared, item)
+    finally:
+        give_back_memory()

@@ -56,5 +56,4 @@ def _write_block(composer: Composer, templates: Path | None, docs: Path, block: 
             pages += 1
             if page.context.get("search_exclude"):
                 apart.append(page.path)
-    parallel.give_back_memory()  # a worker holds only one block's leftovers at a time
     return pages, apart, composer.chart_count - charts_before

@@ -31,6 +31,13 @@ def test_pages_are_dealt_out_once_each_in_about_equal_work():
     assert everything_else[0] == [] and len(everything_else[1]) == 3, "part 0 has enough with the rest of the site"
 
 
+def test_each_part_leaves_out_the_pages_it_does_not_build_after_the_publishers_own_exclusions():
+    everything = ["a.md", "b/index.md", "c.md"]
+    assert parts.exclusions({"a.md"}, everything) == "/b/index.md\n/c.md\n"
+    assert parts.exclusions({"a.md", "c.md"}, everything, "drafts/\n*.tmp.md") == "drafts/\n*.tmp.md\n/b/index.md\n"
+    assert parts.exclusions(set(everything), everything, "  \n") == ""
+
+
 def test_the_navigation_names_its_pages():
     nav = [{"Home": "index.md"}, {"Data": [{"Crime": "data/crime.md"}, "data/index.md"]}, {"Elsewhere": "https://x.org/a.md"}]
     assert parts.nav_pages(nav) == {"index.md", "data/crime.md", "data/index.md"}

@@ -86,6 +86,8 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
         "hooks": [],
     }
+    if isinstance(raw.get("exclude_docs"), str):  # the publisher's own, kept when the engine runs in parts (parts.py)
+        settings["exclude_docs"] = raw["exclude_docs"]
     if raw.get("site_name") is not None:  # the theme writes it into every page as it is: escaped here, once
         settings["site_name"] = xml_text(raw["site_name"])
     if tree:

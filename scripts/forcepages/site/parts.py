@@ -53,10 +53,10 @@ def split(apart: Sequence[str], parts: int, size: Callable[[str], int], rest: in
     return [groups[0]] + [g for g in groups[1:] if g]  # part 0 always runs: it builds every other page
 
 
-def exclusions(keep: set[str], everything: list[str]) -> str:
+def exclusions(keep: set[str], everything: list[str], own: str = "") -> str:
     """An ``exclude_docs`` value (gitignore lines, one file each) leaving out every page of ``everything`` not in
-    ``keep``."""
-    return "".join(f"/{page}\n" for page in everything if page not in keep)
+    ``keep``, after the publisher's ``own`` lines."""
+    return (own.rstrip("\n") + "\n" if own.strip() else "") + "".join(f"/{page}\n" for page in everything if page not in keep)
 
 
 def html_of(page: str) -> str:
@@ -78,11 +78,12 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
     if len(groups) > 1:
         everything = sorted(sizes)
         others = set(apart) - set(groups[0])
-        jobs = [dict(settings, exclude_docs=exclusions(set(everything) - others, everything))]
+        own = settings.get("exclude_docs") or ""
+        jobs = [dict(settings, exclude_docs=exclusions(set(everything) - others, everything, own))]
         for k, group in enumerate(groups[1:], start=1):
             beside = site.parent / f"{site.name}-part{k}"
             shutil.rmtree(beside, ignore_errors=True)
-            jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything)))
+            jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything, own)))
     try:
         with parallel.Blocks(_run_part, (run, config_file), jobs, workers) as running:
             if meanwhile and running.pool is not None:
@@ -92,9 +93,10 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
                 meanwhile()
         for job, group in zip(jobs[1:], groups[1:]):
             for page in group:  # only this part's own pages: the navigation's pages and the theme's files are part 0's
-                target = site / html_of(page)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(Path(job["site_dir"]) / html_of(page), target)
+                built, target = Path(job["site_dir"]) / html_of(page), site / html_of(page)
+                if built.is_file():  # else the publisher's own exclude_docs left it out, as one run would
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(built, target)
     finally:
         for job in jobs[1:]:
             shutil.rmtree(job["site_dir"], ignore_errors=True)

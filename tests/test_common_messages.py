@@ -9,15 +9,17 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from conftest import copy_fixture
-from forcepages import catalogues, language
+from forcepages import catalogues, language, parallel
 from forcepages.build import build
 from forcepages.config import load_settings
 
 pytestmark = [pytest.mark.site, pytest.mark.slow]
 
 
-def test_every_message_the_english_pages_ask_for_is_extracted(tmp_path):
-    # an empty catalogue: every message the pages ask for is recorded as missing, and written in English
+def test_every_message_the_english_pages_ask_for_is_extracted(tmp_path, monkeypatch):
+    # an empty catalogue: every message the pages ask for is recorded as missing, and written in English; all in
+    # this process (one worker), where the catalogue records them
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "1")
     po = tmp_path / "empty" / "cy" / "LC_MESSAGES" / f"{language.DOMAIN}.po"
     po.parent.mkdir(parents=True)
     with po.open("wb") as handle:

@@ -1,206 +1,61 @@
-"""The one pass: validate, load, compute, compose, render, publish, then the site engine; swapped in only at the end.
+"""The one pass: generation (validate, load, compute, compose, render, publish: generate.py) in a process of its own,
+then the site engine; swapped in only at the end.
 
 build/docs holds only what the engine renders; charts, downloads, the API, the feed and reports are written to a
 folder beside it (static/) and put into the site, at the same addresses, after the engine has run. The Welsh pages
 are composed again in Welsh into build/docs-cy (their charts in static-cy) and built as a site of their own in
-site/cy.
+site/cy. Generation runs in a worker process that ends before the engine starts, so that the engine's processes
+do not sit beside the build's tables and imports (with one worker, FORCEPAGES_WORKERS=1, everything runs here).
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import resource
 import shutil
 import tempfile
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
-from forcepages import language, parallel, safefiles
-from forcepages.compose import every_force, language_tree, links, methodology
-from forcepages.compose.page_models import Page
-from forcepages.compose.pages import Composer
-from forcepages.compute.indicators import compute_all
+from forcepages import parallel
+from forcepages.build_report import BuildReport, Clock, Generated
 from forcepages.config import Settings
-from forcepages.errors import BuildError
-from forcepages.paths import ASSETS_DIR
-from forcepages.publish import outputs as publish
-from forcepages.render import area_pages, markdown as render
-from forcepages.site import article_text, engine as mkdocs_run, readability, swap
-from forcepages.site.engine import Tree, build_site
-from forcepages.validate.discover import rel
-from forcepages.validate.load import Data, validate_and_load
+from forcepages.site import engine as mkdocs_run, swap
+from forcepages.site.engine import build_site
 
 
-@dataclass
-class BuildReport:
-    """What a build made and how long each stage took."""
+def _generate(settings: Settings, work: Path, strict: bool, _item: None) -> tuple[Generated, BuildReport]:
+    """generate.generate, imported here, in the worker: the build process never loads pandas and the statistics."""
+    from forcepages.generate import generate
 
-    pages: int = 0
-    charts: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    memory: dict[str, float] = field(default_factory=dict)  # this process's peak resident MB by the end of each stage
-    docs: Path | None = None  # the Markdown (and the site's CSS and JavaScript)
-    site: Path | None = None
-    untranslated: list[str] = field(default_factory=list)  # English shown on Welsh pages (messages, catalogue cells)
-
-
-class _Clock:
-    """Times the stages of the build."""
-
-    def __init__(self, report: BuildReport):
-        self.report, self.last = report, time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.report.timings[name] = round(now - self.last, 3)
-        self.report.memory[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-        self.last = now
-
-
-@dataclass(frozen=True)
-class Generated:
-    """What the site stage needs to know about the docs written."""
-
-    extra: list[tuple[str, str]]  # navigation entries beyond the standard ones
-    hand_written: list[str]  # the publisher's own pages among them
-    trees: tuple[Tree, ...]  # pages in other languages
-    apart: list[str]  # pages left out of search and navigation (a large site's area pages): the engine may build them apart
-
-
-def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
-    """Copy the publisher's own pages (site_src/pages/*.md) into docs; return their nav entries."""
-    folder = settings.path(settings.pages)
-    entries = []
-    if folder.is_dir():
-        for file in sorted(folder.glob("*.md")):
-            text = safefiles.read_text(file, folder, rel(file, settings.root))  # no link, UTF-8, not empty (else a problem)
-            (docs / file.name).write_text(text, encoding="utf-8")
-            first = text.lstrip().splitlines()[0]
-            title = first.lstrip("# ").strip() if first.startswith("#") else file.stem.replace("-", " ").capitalize()
-            entries.append((title, file.name))
-    return entries
-
-
-def _warm_up() -> None:
-    """What this process can do while workers compute the statistics: load MkDocs' modules. (textstat's
-    dictionaries are loaded by the worker that writes the readability report, while the engine runs.)"""
-    mkdocs_run.preload()
-
-
-def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: _Clock,
-                  static: Path | None = None, strict: bool = True) -> Generated:
-    """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
-    data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy)."""
-    static = static or docs
-    results = compute_all(data, settings, meanwhile=_warm_up)
-    parallel.give_back_memory()  # what the statistics took, before area-page workers start from this process
-    clock.lap("compute")
-    welsh = language_tree.welsh_areas(settings, data.areas)
-    composer = Composer(data, results, settings, chart_sink=functools.partial(publish.write_chart, static=static),  # not kept
-                        translated=welsh)
-    templates = settings.root / "site_src" / "templates"
-    env = render.environment(templates)
-    areas = area_pages.AreaPages(composer, templates, docs)  # on large sites, workers start on the area pages now
-    try:
-        published = publish.publish_data(data, results, settings, static)  # packages, zips, ODS, CSV slices, feed, API
-        parallel.give_back_memory()  # what publishing took: the area-page workers are still running beside this process
-        site_pages = other_pages(composer, data, settings, published)  # meanwhile: every page but the areas'
-        for page in site_pages:  # in Welsh too: the home page, or (welsh_pages: all) every page
-            if welsh and (page.path == "index.md" or settings.welsh_pages == "all"):
-                page.alternate = links.alternate("", page.path, links.SWITCH if settings.welsh_pages == "all" else links.HOME)
-        clock.lap("compose")
-        render.write_pages(env, site_pages, docs)
-        shutil.copytree(ASSETS_DIR, docs / "assets", dirs_exist_ok=True)
-        extra = _hand_written(settings, docs)
-        clock.lap("render")
-        area_count, apart, worker_charts = areas.finish()
-    finally:
-        areas.close()
-    clock.lap("area pages")
-    trees = (_welsh_tree(data, results, settings, welsh, env, docs, static, published, report, strict),) if welsh else ()
-    clock.lap("welsh pages")
-    report.pages += area_count + len(site_pages) + len(extra)
-    report.charts += worker_charts + composer.chart_count
-    return Generated([("API", "api.md")] + publish.DATA_NAV + extra, [path for _, path in extra], trees, apart)
-
-
-def other_pages(composer: Composer, data: Data, settings: Settings, published: publish.Published) -> list[Page]:
-    """Every page but the areas' (in the language being written): indicators, domains, home, lists, glossary, the
-    data pages, the methodology and the API page."""
-    results = composer.results
-    pages = every_force.pages(composer) + publish.data_pages(data, results, settings, published)
-    return pages + [methodology.methodology_page(settings, composer.similar_source, data.similar, data.similar_inputs,
-                                                 data.similar_stability, data.areas, composer.dates["figures_up_to"]),
-                    methodology.api_page(results)]
-
-
-def _welsh_tree(data: Data, results: dict, settings: Settings, codes: frozenset[str], env: jinja2.Environment, docs: Path,
-                static: Path, published: publish.Published, report: BuildReport, strict: bool) -> Tree:
-    """Compose and write the Welsh pages (docs-cy beside docs; their charts in static-cy) with the Welsh catalogue;
-    report every message and catalogue cell shown in English (reports/welsh.json), and fail on a message when
-    strict."""
-    welsh_docs, welsh_static = docs.parent / "docs-cy", docs.parent / "static-cy"
-    welsh_docs.mkdir(exist_ok=True)
-    cy = language.load(language_tree.WELSH)
-    with language.use(cy):
-        common = functools.partial(other_pages, settings=settings, published=published)
-        pages, charts = language_tree.compose(data, results, settings, cy, codes,
-                                              functools.partial(publish.write_chart, static=welsh_static), common)
-        render.write_pages(env, pages, welsh_docs)
-        everything = settings.welsh_pages == "all"  # the English downloads, API and feed at the same addresses in cy/
-        tree = Tree(welsh_docs, welsh_static, "cy", "cy", language_tree.site_name(settings), language_tree.nav(pages),
-                    shared_static=static if everything else None)
-    language_tree.write_assets(welsh_docs, docs)
-    report.pages, report.charts = report.pages + len(pages), report.charts + charts
-    report.untranslated = [f"message: {m}" for m in cy.missing] + [f"data: {d}" for d in sorted(cy.data_missing)]
-    (static / "reports").mkdir(parents=True, exist_ok=True)  # published: site/reports/welsh.json
-    (static / "reports" / "welsh.json").write_text(json.dumps({
-        "about": "English shown on the Welsh pages: messages with no translation in the catalogue, and data cells whose "
-                 "*_cy column is empty. A strict build fails on any message.",
-        "pages": len(pages), "untranslated_messages": cy.missing, "data_in_english": sorted(cy.data_missing)},
-        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if cy.missing and strict:  # the site's own words: a translation is missing from the catalogue
-        shown = "; ".join(cy.missing[:20]) + (f"; and {len(cy.missing) - 20} more" if len(cy.missing) > 20 else "")
-        raise BuildError(f"The Welsh pages would show {len(cy.missing)} sentence(s) in English, with no Welsh translation in "
-                         f"{language.TRANSLATIONS_DIR / 'cy' / 'LC_MESSAGES' / 'messages.po'}: {shown}. Run "
-                         "forcepages translations update, translate them (see README.md, \"Welsh\"), or build with "
-                         "--no-strict to see every one listed.")
-    return tree
+    return generate(settings, work, strict)
 
 
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
-    """Build the site into ``out`` (default build/); the previous build stays untouched unless everything succeeds."""
+    """Build the site into ``out`` (default build/); the previous build stays untouched unless everything succeeds
+    (bad data raises ValidationFailed and leaves nothing behind)."""
     out = out or settings.root / "build"
-    report = BuildReport()
-    clock = _Clock(report)
-    data = validate_and_load(settings)  # raises ValidationFailed before anything is written
-    parallel.give_back_memory()  # what reading and checking the tables took, before workers start from this process
-    clock.lap("validate")
+    new = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
     work = Path(tempfile.mkdtemp(prefix=swap.work_prefix(), dir=out))
+    done = False
     try:
-        docs, site, static = work / "docs", work / "site", work / "static"
-        docs.mkdir()
-        static.mkdir()
-        (work / "docs-cy").mkdir()
-        made = generate_docs(data, settings, docs, report, clock, static, strict)
-        reports = work / "reports"  # the readability report, measured from the pages as written while the engine runs
-        del data  # free the tables and page models before the engine runs, so the peaks do not add up
-        parallel.give_back_memory()
-        build_site(config_file, docs, site, made.extra, static=static, strict=strict, engine=settings.engine,
-                   trees=made.trees, apart=made.apart,
-                   meanwhile=functools.partial(readability.write_report, docs, reports, made.hand_written))
-        mkdocs_run.link_tree(reports, site)
+        site = work / "site"
+        for folder in ("docs", "static", "docs-cy"):
+            (work / folder).mkdir()
+        # generation in a worker of its own (the same ordered map as every parallel stage), which ends here
+        made, report = parallel.ordered_map(_generate, (settings, work, strict), [None], parallel.workers(True))[0]
+        clock = Clock(report)
+        build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
+                   engine=settings.engine, trees=made.trees, apart=made.apart)
+        mkdocs_run.link_tree(work / "reports", site)
+        from forcepages.site import article_text  # the text tools only now, once the engine is done
+
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
         swap.swap_in(work, out, ("docs", "docs-cy", "site"))
+        done = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if new and not done:  # nothing left behind by a first build that failed
+            shutil.rmtree(out, ignore_errors=True)
     report.docs, report.site = out / "docs", out / "site"
     return report
-

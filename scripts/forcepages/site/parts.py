@@ -65,16 +65,15 @@ def html_of(page: str) -> str:
 
 
 def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Path, settings: dict[str, Any],
-                   apart: Sequence[str], parts: int, workers: int, meanwhile: Callable[[], Any] | None = None) -> None:
+                   apart: Sequence[str], parts: int, workers: int) -> None:
     """Build the site described by ``settings`` with ``run`` (run_mkdocs or run_zensical), the pages of ``apart``
-    (search-excluded pages outside the navigation) spread over ``parts`` engine runs, ``workers`` at a time; this
-    process calls ``meanwhile`` while they run."""
+    (search-excluded pages outside the navigation) spread over ``parts`` engine runs, ``workers`` at a time."""
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     sizes = {p.relative_to(docs).as_posix(): p.stat().st_size for p in docs.rglob("*.md")} if apart and parts > 1 else {}
     named = nav_pages(settings.get("nav")) & set(sizes)
     groups = split(apart, parts, sizes.__getitem__, sum(v for k, v in sizes.items() if k not in set(apart)),
                    sum(sizes[p] for p in named))
-    jobs = [settings]  # one run, in a worker where there is a second core, while this process does ``meanwhile``
+    jobs = [settings]
     if len(groups) > 1:
         everything = sorted(sizes)
         others = set(apart) - set(groups[0])
@@ -85,12 +84,7 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
             shutil.rmtree(beside, ignore_errors=True)
             jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything, own)))
     try:
-        with parallel.Blocks(_run_part, (run, config_file), jobs, workers) as running:
-            if meanwhile and running.pool is not None:
-                meanwhile()
-            running.results()
-            if meanwhile and running.pool is None:  # one worker: the parts ran here, one after another
-                meanwhile()
+        parallel.ordered_map(_run_part, (run, config_file), jobs, min(workers, len(jobs)))  # one run: here
         for job, group in zip(jobs[1:], groups[1:]):
             for page in group:  # only this part's own pages: the navigation's pages and the theme's files are part 0's
                 built, target = Path(job["site_dir"]) / html_of(page), site / html_of(page)

@@ -52,9 +52,9 @@ def test_a_site_built_in_parts_is_the_site_one_run_builds(tmp_path, monkeypatch,
     sites, called = {}, []
     real = parts.build_in_parts
 
-    def counted(run, config_file, options, apart, count, workers):
+    def counted(run, config_file, options, apart, count, workers, meanwhile):
         called.append((len(apart), len(parts.split(apart, count, lambda p: 1, 0, 0))))
-        return real(run, config_file, options, apart, count, workers)
+        return real(run, config_file, options, apart, count, workers, meanwhile)
 
     monkeypatch.setattr(parallel, "ENGINE_MIN_PAGES_APART", 1)
     from forcepages.site import engine as engine_module

@@ -10,6 +10,7 @@ do not sit beside the build's tables and imports (with one worker, FORCEPAGES_WO
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,6 +29,13 @@ def _generate(settings: Settings, work: Path, strict: bool, _item: None) -> tupl
     return generate(settings, work, strict)
 
 
+def _readability(docs: Path, reports: Path, hand_written: list[str]) -> None:
+    """The readability report, measured from the pages as written (imported here, in the worker that writes it)."""
+    from forcepages.site import readability
+
+    readability.write_report(docs, reports, hand_written)
+
+
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
     """Build the site into ``out`` (default build/); the previous build stays untouched unless everything succeeds
     (bad data raises ValidationFailed and leaves nothing behind)."""
@@ -42,10 +50,14 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         for folder in ("docs", "static", "docs-cy"):
             (work / folder).mkdir()
         # generation in a worker of its own (the same ordered map as every parallel stage), which ends here
-        made, report = parallel.ordered_map(_generate, (settings, work, strict), [None], parallel.workers(True))[0]
+        with parallel.Blocks(_generate, (settings, work, strict), [None], parallel.workers(True)) as generating:
+            if settings.engine == "mkdocs":
+                mkdocs_run.preload()  # meanwhile, MkDocs' modules: the engine's workers start with them
+            made, report = generating.results()[0]
         clock = Clock(report)
         build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
-                   engine=settings.engine, trees=made.trees, apart=made.apart)
+                   engine=settings.engine, trees=made.trees, apart=made.apart,
+                   meanwhile=functools.partial(_readability, work / "docs", work / "reports", made.hand_written))
         mkdocs_run.link_tree(work / "reports", site)
         from forcepages.site import article_text  # the text tools only now, once the engine is done
 

@@ -1,6 +1,6 @@
 """Generation: validate, load, compute, compose, render and publish, writing the docs folder (Markdown), the static
-files beside it (charts, downloads, API, feed) and the Welsh pages; then the readability report from the pages as
-written. build.py runs this in a process of its own, which ends before the engine starts.
+files beside it (charts, downloads, API, feed) and the Welsh pages. build.py runs this in a process of its own, which
+ends before the engine starts.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from forcepages.errors import BuildError
 from forcepages.paths import ASSETS_DIR
 from forcepages.publish import outputs as publish
 from forcepages.render import area_pages, markdown as render
-from forcepages.site import engine as mkdocs_run, readability
 from forcepages.site.engine import Tree
 from forcepages.validate.discover import rel
 from forcepages.validate.load import Data, validate_and_load
@@ -31,7 +30,7 @@ from forcepages.validate.load import Data, validate_and_load
 
 def generate(settings: Settings, work: Path, strict: bool) -> tuple[Generated, BuildReport]:
     """Validate the data packages (ValidationFailed before anything is written), then write work/docs, work/static,
-    work/docs-cy (and static-cy) and work/reports; returns what the site stage needs and the report so far."""
+    work/docs-cy (and static-cy); returns what the site stage needs and the report so far."""
     report = BuildReport()
     clock = Clock(report)
     data = validate_and_load(settings)
@@ -39,9 +38,6 @@ def generate(settings: Settings, work: Path, strict: bool) -> tuple[Generated, B
     clock.lap("validate")
     docs, static = work / "docs", work / "static"
     made = generate_docs(data, settings, docs, report, clock, static, strict)
-    del data
-    readability.write_report(docs, work / "reports", made.hand_written)  # published in site/reports/ after the engine
-    clock.lap("readability")
     return made, report
 
 
@@ -59,18 +55,12 @@ def _hand_written(settings: Settings, docs: Path) -> list[tuple[str, str]]:
     return entries
 
 
-def _warm_up() -> None:
-    """What this process can do while workers compute the statistics: load MkDocs' modules. (textstat's
-    dictionaries are loaded by the worker that writes the readability report, while the engine runs.)"""
-    mkdocs_run.preload()
-
-
 def generate_docs(data: Data, settings: Settings, docs: Path, report: BuildReport, clock: Clock,
                   static: Path | None = None, strict: bool = True) -> Generated:
     """Write the docs folder (Markdown pages and assets) and, into ``static`` (default: docs itself), the charts, API,
     data downloads and feed; and the Welsh pages beside them (docs-cy, static-cy)."""
     static = static or docs
-    results = compute_all(data, settings, meanwhile=_warm_up)
+    results = compute_all(data, settings)
     parallel.give_back_memory()  # what the statistics took, before area-page workers start from this process
     clock.lap("compute")
     welsh = language_tree.welsh_areas(settings, data.areas)

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import yaml
 
@@ -98,11 +98,13 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
 
 
 def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
-               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = ()) -> None:
+               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = (),
+               meanwhile: Callable[[], Any] | None = None) -> None:
     """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; then each tree
     of pages in another language into its folder of the site. MkDocs warnings fail the build when strict. The pages
     of ``apart`` (docs-relative; left out of search and of the navigation) may be built by engine runs of their
-    own, side by side (parts.py), when there are enough of them."""
+    own, side by side (parts.py), when there are enough of them. ``meanwhile`` (a picklable call) runs beside the
+    engine, in a worker where there is a second core."""
     if engine not in ("mkdocs", "zensical"):
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
@@ -111,9 +113,10 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
             shared = {"": (t.docs, t.shared_static)} if t.shared_static else {}  # the main site's files, in the tree too
             check_links(t.docs, t.static, {"../": (docs, static), **shared})
     run = run_zensical if engine == "zensical" else run_mkdocs
-    workers = parallel.workers(len(apart) >= parallel.ENGINE_MIN_PAGES_APART)
-    build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart,
-                   workers * parallel.ENGINE_PARTS_PER_WORKER if workers > 1 else 1, workers)
+    workers = parallel.workers(True)
+    parts = workers * parallel.ENGINE_PARTS_PER_WORKER if len(apart) >= parallel.ENGINE_MIN_PAGES_APART else 1
+    build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart, parts, workers,
+                   meanwhile)
     if static is not None:
         link_tree(static, site)
     for t in trees:  # built beside the site (an engine empties its site folder first), then moved into it

@@ -15,6 +15,7 @@ The runs go through parallel.Blocks, so this works under any start method, with 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -65,9 +66,10 @@ def html_of(page: str) -> str:
 
 
 def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Path, settings: dict[str, Any],
-                   apart: Sequence[str], parts: int, workers: int) -> None:
+                   apart: Sequence[str], parts: int, workers: int, meanwhile: Callable[[], Any] | None = None) -> None:
     """Build the site described by ``settings`` with ``run`` (run_mkdocs or run_zensical), the pages of ``apart``
-    (search-excluded pages outside the navigation) spread over ``parts`` engine runs, ``workers`` at a time."""
+    (search-excluded pages outside the navigation) spread over ``parts`` engine runs, ``workers`` at a time; and
+    ``meanwhile`` (a picklable call) as one more piece of work beside them."""
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     sizes = {p.relative_to(docs).as_posix(): p.stat().st_size for p in docs.rglob("*.md")} if apart and parts > 1 else {}
     named = nav_pages(settings.get("nav")) & set(sizes)
@@ -84,7 +86,8 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
             shutil.rmtree(beside, ignore_errors=True)
             jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything, own)))
     try:
-        parallel.ordered_map(_run_part, (run, config_file), jobs, min(workers, len(jobs)))  # one run: here
+        calls = [functools.partial(run, config_file, job) for job in jobs] + ([meanwhile] if meanwhile else [])
+        parallel.ordered_map(_call, (), calls, min(workers, len(calls)))
         for job, group in zip(jobs[1:], groups[1:]):
             for page in group:  # only this part's own pages: the navigation's pages and the theme's files are part 0's
                 built, target = Path(job["site_dir"]) / html_of(page), site / html_of(page)
@@ -96,5 +99,5 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
             shutil.rmtree(job["site_dir"], ignore_errors=True)
 
 
-def _run_part(run: Callable[[Path, dict[str, Any]], None], config_file: Path, settings: dict[str, Any]) -> None:
-    run(config_file, settings)
+def _call(call: Callable[[], Any]) -> Any:
+    return call()

@@ -44,7 +44,6 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
     out.mkdir(parents=True, exist_ok=True)
     swap.recover(out)  # a killed build's leftovers: a live folder put back, stale work folders deleted
     work = Path(tempfile.mkdtemp(prefix=swap.work_prefix(), dir=out))
-    done = False
     try:
         site = work / "site"
         for folder in ("docs", "static", "docs-cy"):
@@ -64,10 +63,11 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
         article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
         swap.swap_in(work, out, ("docs", "docs-cy", "site"))
-        done = True
+    except BaseException:
+        if new:  # nothing left behind by a first build that failed
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        if new and not done:  # nothing left behind by a first build that failed
-            shutil.rmtree(out, ignore_errors=True)
     report.docs, report.site = out / "docs", out / "site"
     return report

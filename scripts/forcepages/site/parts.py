@@ -26,10 +26,8 @@ from forcepages import parallel
 
 def nav_pages(nav: Any) -> set[str]:
     """Every page a navigation setting names (docs-relative, such as "forces/index.md")."""
-    if isinstance(nav, dict):
-        return set().union(*(nav_pages(v) for v in nav.values())) if nav else set()
-    if isinstance(nav, list):
-        return set().union(*(nav_pages(v) for v in nav)) if nav else set()
+    if isinstance(nav, (dict, list)):
+        return set().union(*map(nav_pages, nav.values() if isinstance(nav, dict) else nav))
     if isinstance(nav, str) and nav.endswith(".md") and "://" not in nav:
         return {nav.lstrip("/")}
     return set()
@@ -72,13 +70,13 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
     ``meanwhile`` (a picklable call) as one more piece of work beside them."""
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     sizes = {p.relative_to(docs).as_posix(): p.stat().st_size for p in docs.rglob("*.md")} if apart and parts > 1 else {}
-    named = nav_pages(settings.get("nav")) & set(sizes)
-    groups = split(apart, parts, sizes.__getitem__, sum(v for k, v in sizes.items() if k not in set(apart)),
+    named, built_apart = nav_pages(settings.get("nav")) & set(sizes), set(apart)
+    groups = split(apart, parts, sizes.__getitem__, sum(v for k, v in sizes.items() if k not in built_apart),
                    sum(sizes[p] for p in named))
     jobs = [settings]
     if len(groups) > 1:
         everything = sorted(sizes)
-        others = set(apart) - set(groups[0])
+        others = built_apart - set(groups[0])
         own = settings.get("exclude_docs") or ""
         jobs = [dict(settings, exclude_docs=exclusions(set(everything) - others, everything, own))]
         for k, group in enumerate(groups[1:], start=1):

@@ -115,6 +115,20 @@ def test_zensical_failure_is_a_build_error(fixture_site, tmp_path):
         build_site(config, docs, tmp_path / "site", [], engine="zensical")
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_broken_link_fails_a_strict_build_with_either_engine(fixture_site, tmp_path, engine):
+    """forcepages checks every Markdown link itself before any engine runs (Zensical's own check is switched off,
+    MkDocs' only informs), so a link to nothing is caught the same way whichever engine renders."""
+    docs, static = tmp_path / "docs", tmp_path / "static"
+    shutil.copytree(fixture_site / "docs", docs)
+    static.mkdir()
+    (docs / "about-links.md").write_text("# Links\n\n[Gone](forces/nowhere.md) and [a chart](charts/none.json)\n",
+                                         encoding="utf-8")
+    with pytest.raises(BuildError, match=r"do not exist: about-links.md: charts/none.json; about-links.md: forces/nowhere.md"):
+        build_site(ROOT / "mkdocs.yml", docs, tmp_path / "site", [], static=static, strict=True, engine=engine)
+    assert not (tmp_path / "site").exists()
+
+
 def test_engine_setting_is_read_and_checked(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nextra:\n  forcepages:\n    engine: zensical\n", encoding="utf-8")

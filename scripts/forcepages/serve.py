@@ -30,6 +30,8 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
 def serve(settings: Settings, config_file: Path, port: int) -> None:
     """Serve the last good build; rebuild on change (a bad change leaves the last good site in place)."""
     out = settings.root / "build"
+    import forcepages.generate  # noqa: F401  (pandas and the statistics, once: each rebuild's generation worker starts with them)
+
     build(settings, config_file, out, strict=False)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

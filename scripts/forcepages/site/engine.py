@@ -8,6 +8,7 @@ written to a folder of its own and linked or copied into the site afterwards, at
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import re
@@ -103,11 +104,11 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
 def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
                strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = (),
                meanwhile: Callable[[], Any] | None = None) -> None:
-    """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site; then each tree
+    """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site, and each tree
     of pages in another language into its folder of the site. MkDocs warnings fail the build when strict. The pages
     of ``apart`` (docs-relative; left out of search and of the navigation) may be built by engine runs of their
-    own, side by side (parts.py), when there are enough of them. ``meanwhile`` (a picklable call) runs beside the
-    engine, in a worker where there is a second core."""
+    own, side by side (parts.py), when there are enough of them. Each tree's engine run, and ``meanwhile`` (a
+    picklable call), run beside the site's, in workers where there is a second core."""
     if engine not in ("mkdocs", "zensical"):
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
@@ -118,14 +119,15 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
     run = run_zensical if engine == "zensical" else run_mkdocs
     workers = parallel.workers(True)
     parts = workers * parallel.ENGINE_PARTS_PER_WORKER if len(apart) >= parallel.ENGINE_MIN_PAGES_APART else 1
+    beside = [site.parent / f"{site.name}-{t.folder}" for t in trees]  # (an engine empties its site folder first)
+    tree_runs = [functools.partial(run, config_file, options(config_file, t.docs, b, [], strict, tree=t))
+                 for t, b in zip(trees, beside)]
     build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart, parts, workers,
-                   meanwhile)
+                   tree_runs + ([meanwhile] if meanwhile else []))
     if static is not None:
         link_tree(static, site)
-    for t in trees:  # built beside the site (an engine empties its site folder first), then moved into it
-        beside = site.parent / f"{site.name}-{t.folder}"
-        run(config_file, options(config_file, t.docs, beside, [], strict, tree=t))
-        os.replace(beside, site / t.folder)
+    for t, built in zip(trees, beside):  # each tree, built beside the site, moved into it
+        os.replace(built, site / t.folder)
         if t.shared_static is not None:
             link_tree(t.shared_static, site / t.folder)
         link_tree(t.static, site / t.folder)

@@ -64,10 +64,11 @@ def html_of(page: str) -> str:
 
 
 def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Path, settings: dict[str, Any],
-                   apart: Sequence[str], parts: int, workers: int, meanwhile: Callable[[], Any] | None = None) -> None:
+                   apart: Sequence[str], parts: int, workers: int, also: Sequence[Callable[[], Any]] = ()) -> None:
     """Build the site described by ``settings`` with ``run`` (run_mkdocs or run_zensical), the pages of ``apart``
     (search-excluded pages outside the navigation) spread over ``parts`` engine runs, ``workers`` at a time; and
-    ``meanwhile`` (a picklable call) as one more piece of work beside them."""
+    the calls of ``also`` (picklable, such as another tree's engine run or a report) as more pieces of work in
+    the same map, after the parts."""
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     sizes = {p.relative_to(docs).as_posix(): p.stat().st_size for p in docs.rglob("*.md")} if apart and parts > 1 else {}
     named, built_apart = nav_pages(settings.get("nav")) & set(sizes), set(apart)
@@ -84,7 +85,7 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
             shutil.rmtree(beside, ignore_errors=True)
             jobs.append(dict(settings, site_dir=str(beside), exclude_docs=exclusions(named | set(group), everything, own)))
     try:
-        calls = [functools.partial(run, config_file, job) for job in jobs] + ([meanwhile] if meanwhile else [])
+        calls = [functools.partial(run, config_file, job) for job in jobs] + list(also)
         parallel.ordered_map(_call, (), calls, min(workers, len(calls)))
         for job, group in zip(jobs[1:], groups[1:]):
             for page in group:  # only this part's own pages: the navigation's pages and the theme's files are part 0's

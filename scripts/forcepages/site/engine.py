@@ -190,10 +190,10 @@ def zensical_config(config_file: Path, settings: dict[str, Any]) -> Path:
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     folder = site.parent
     raw = read_mkdocs_yml(config_file)
-    written = {k: v for k, v in raw.items() if k not in ("hooks", "docs_dir", "site_dir", "strict", "validation")}
-    written.update({k: v for k, v in settings.items() if k not in ("hooks", "strict", "validation")})
-    written.update(docs_dir=os.path.relpath(docs, folder), site_dir=os.path.relpath(site, folder))
-    written["validation"] = ZENSICAL_VALIDATION
+    written = {k: v for k, v in raw.items() if k not in ("hooks", "docs_dir", "site_dir", "strict")}
+    written.update({k: v for k, v in settings.items() if k not in ("hooks", "strict")})
+    written.update(docs_dir=os.path.relpath(docs, folder), site_dir=os.path.relpath(site, folder),
+                   validation=ZENSICAL_VALIDATION)
     target = folder / f"zensical-{site.name}.yml"  # one for each run beside another (parts.py)
     target.write_text(yaml.safe_dump(written, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target

@@ -7,6 +7,8 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +47,38 @@ def test_one_worker_or_no_work_runs_here(workers, items):
 def test_an_error_in_a_call_is_raised_here_with_its_message(workers):
     with pytest.raises(ValueError, match="item 3 is broken"):
         parallel.ordered_map(_fail_on_three, (), range(6), workers)
+
+
+def _alive(pid):
+    """True while a process exists and is not a zombie (Linux /proc)."""
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_a_background_call_lets_go_of_its_worker_as_soon_as_it_is_done(monkeypatch):
+    """The build runs its readability report in the background while the engine runs: the report's worker, and the
+    memory it holds, must go when the report is written, not when its result is asked for at the end."""
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    job = parallel.background(_slow_then_square, 0, {3: 0.0}, 3)
+    deadline = time.monotonic() + 60
+    while not job.futures[0].done() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pid = job.futures[0].result()[0]
+    assert pid != os.getpid(), "run by a worker"
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid), "the worker was still there, holding its memory, after its only call was done"
+    assert job.results() == [(pid, 9)]
+
+
+def test_an_ordered_map_keeps_its_workers_until_its_results_are_asked_for(monkeypatch):
+    """Without let_go, results() waits for the workers to exit, so the next stage never starts beside them."""
+    blocks = parallel.Blocks(_slow_then_square, (0, {0: 0.0, 1: 0.0}), [0, 1], workers=2)
+    pids = {pid for pid, _ in blocks.results()}
+    assert not any(_alive(pid) for pid in pids)
 
 
 def test_the_workers_variable_sets_every_stage_s_worker_count(monkeypatch):

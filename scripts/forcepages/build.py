@@ -10,7 +10,6 @@ do not sit beside the build's tables and imports (with one worker, FORCEPAGES_WO
 
 from __future__ import annotations
 
-import functools
 import shutil
 import tempfile
 from pathlib import Path
@@ -54,9 +53,11 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
                 mkdocs_run.preload()  # meanwhile, MkDocs' modules: the engine's workers start with them
             made, report = generating.results()[0]
         clock = Clock(report)
-        build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
-                   engine=settings.engine, trees=made.trees, apart=made.apart,
-                   meanwhile=functools.partial(_readability, work / "docs", work / "reports", made.hand_written))
+        # the readability report (from the Markdown) in a worker of its own, beside the engine's runs
+        with parallel.background(_readability, work / "docs", work / "reports", made.hand_written) as reporting:
+            build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
+                       engine=settings.engine, trees=made.trees, apart=made.apart)
+            reporting.results()
         mkdocs_run.link_tree(work / "reports", site)
         from forcepages.site import article_text  # the text tools only now, once the engine is done
 

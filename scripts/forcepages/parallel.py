@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Sequence
 
@@ -51,9 +52,11 @@ def pieces(count: int, parts: int) -> list[range]:
 class Blocks:
     """``function(*shared, item)`` for every item, started now in up to ``workers`` processes (or run here at
     ``results`` with one worker). ``function`` must be defined at the top level of a module (workers find it by
-    name under spawn). Use as a context manager, or call ``results`` (which also stops the workers)."""
+    name under spawn). Use as a context manager, or call ``results`` (which also stops the workers). With ``let_go``
+    the workers exit as soon as every call is done."""
 
-    def __init__(self, function: Callable[..., Any], shared: tuple[Any, ...], items: Sequence[Any], workers: int):
+    def __init__(self, function: Callable[..., Any], shared: tuple[Any, ...], items: Sequence[Any], workers: int,
+                 let_go: bool = False):
         self.function, self.shared, self.items = function, shared, list(items)
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []
@@ -65,6 +68,20 @@ class Blocks:
             except BaseException:  # no process could be started: let go of the others before failing
                 self.close()
                 raise
+            self._left, self._counting = len(self.futures), threading.Lock()
+            for future in self.futures if let_go else ():
+                future.add_done_callback(self._done)
+
+    def _done(self, _future: Future) -> None:
+        """With ``let_go``: once every call is done, the workers exit and give back their memory without waiting for
+        ``results`` (a background call that ends early holds nothing while this process waits on other work; but
+        ``results`` then does not wait for them to have exited)."""
+        with self._counting:
+            self._left -= 1
+            last = self._left == 0
+        pool = self.pool
+        if last and pool is not None:
+            pool.shutdown(wait=False)  # (not wait=True: this runs in the pool's own thread)
 
     def results(self) -> list[Any]:
         """Every call's result, in the order of the items; the first call that failed raises its exception here."""
@@ -97,7 +114,7 @@ def ordered_map(function: Callable[..., Any], shared: tuple[Any, ...], items: Se
 def background(function: Callable[..., Any], *args: Any) -> Blocks:
     """``function(*args)`` in one worker while this process carries on (where there is a second core; else here, when
     ``results()[0]`` is asked for)."""
-    return Blocks(_apply, (function, args), [None], min(2, workers(True)))
+    return Blocks(_apply, (function, args), [None], min(2, workers(True)), let_go=True)
 
 
 def _apply(function: Callable[..., Any], args: tuple[Any, ...], _item: None) -> Any:

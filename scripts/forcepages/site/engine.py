@@ -17,7 +17,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import yaml
 
@@ -102,13 +102,12 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
 
 
 def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], static: Path | None = None,
-               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = (),
-               meanwhile: Callable[[], Any] | None = None) -> None:
+               strict: bool = True, engine: str = "mkdocs", trees: tuple[Tree, ...] = (), apart: Sequence[str] = ()) -> None:
     """Build ``docs`` into ``site`` with ``engine``, then put the files of ``static`` into the site, and each tree
     of pages in another language into its folder of the site. MkDocs warnings fail the build when strict. The pages
     of ``apart`` (docs-relative; left out of search and of the navigation) may be built by engine runs of their
-    own, side by side (parts.py), when there are enough of them. Each tree's engine run, and ``meanwhile`` (a
-    picklable call), run beside the site's, in workers where there is a second core."""
+    own, side by side (parts.py), when there are enough of them. Each tree's engine run goes beside the site's, in
+    workers where there is a second core."""
     if engine not in ("mkdocs", "zensical"):
         raise BuildError(f'{config_file}: unknown engine {engine!r}: use "mkdocs" or "zensical".')
     if strict and static is not None:  # the static files are known: every Markdown link must lead somewhere
@@ -123,7 +122,7 @@ def build_site(config_file: Path, docs: Path, site: Path, extra_pages: list[tupl
     tree_runs = [functools.partial(run, config_file, options(config_file, t.docs, b, [], strict, tree=t))
                  for t, b in zip(trees, beside)]
     build_in_parts(run, config_file, options(config_file, docs, site, extra_pages, strict), apart, parts, workers,
-                   tree_runs + ([meanwhile] if meanwhile else []))
+                   tree_runs)
     if static is not None:
         link_tree(static, site)
     for t, built in zip(trees, beside):  # each tree, built beside the site, moved into it

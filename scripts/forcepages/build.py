@@ -28,11 +28,12 @@ def _generate(settings: Settings, work: Path, strict: bool, _item: None) -> tupl
     return generate(settings, work, strict)
 
 
-def _readability(docs: Path, reports: Path, hand_written: list[str]) -> None:
-    """The readability report, measured from the pages as written (imported here, in the worker that writes it)."""
-    from forcepages.site import readability
+def _readability(docs: Path, reports: Path, hand_written: list[str], extensions: list) -> None:
+    """The readability report, measured from the pages as written, with each force page's whole article as the
+    engine renders it (imported here, in the worker that writes it: the build process never loads the text tools)."""
+    from forcepages.site import article_text, readability
 
-    readability.write_report(docs, reports, hand_written)
+    article_text.add_to_report(readability.write_report(docs, reports, hand_written), docs, extensions)
 
 
 def build(settings: Settings, config_file: Path, out: Path | None = None, strict: bool = True) -> BuildReport:
@@ -54,14 +55,12 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
             made, report = generating.results()[0]
         clock = Clock(report)
         # the readability report (from the Markdown) in a worker of its own, beside the engine's runs
-        with parallel.background(_readability, work / "docs", work / "reports", made.hand_written) as reporting:
+        extensions = mkdocs_run.options(config_file, work / "docs", site, [])["markdown_extensions"]
+        with parallel.background(_readability, work / "docs", work / "reports", made.hand_written, extensions) as reporting:
             build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
                        engine=settings.engine, trees=made.trees, apart=made.apart)
             reporting.results()
         mkdocs_run.link_tree(work / "reports", site)
-        from forcepages.site import article_text  # the text tools only now, once the engine is done
-
-        article_text.add_to_report(site)  # each force page's whole-article reading grade, as built
         clock.lap("site")
         swap.swap_in(work, out, ("docs", "docs-cy", "site"))
     except BaseException:

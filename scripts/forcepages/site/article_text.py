@@ -2,7 +2,9 @@
 
 Each block (paragraph, heading, list item, table cell, caption, verdict line) counts as a sentence of its own, as in
 ``readability.plain_text``, so that a table is not measured as one long sentence; scripts, styles and the map's
-SVG are left out. The build adds each force page's grade to ``site/reports/readability.json``.
+SVG are left out. The build's report step adds each force page's grade to ``site/reports/readability.json``,
+measured on the article as the engine renders it (Python-Markdown with the site's extensions, as MkDocs and Zensical
+both run it), beside the engine rather than after it: a test checks that the built pages grade the same.
 """
 
 from __future__ import annotations
@@ -68,21 +70,32 @@ def grade(page_html: str) -> float:
 MAX_PAGES = 100  # a site of thousands of small areas measures an even spread of 100
 
 
-def force_pages(site: Path) -> dict[str, Any]:
+def rendered(page_markdown: str, extensions: list[Any]) -> str:
+    """A page's article as the engine renders it: its Markdown (front matter left out) through Python-Markdown with
+    ``extensions`` (as in mkdocs.yml: names, or one-key mappings of a name to its settings)."""
+    import markdown
+
+    if page_markdown.startswith("---\n") and "\n---\n" in page_markdown[3:]:
+        page_markdown = page_markdown[3:].split("\n---\n", 1)[1]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
+    settings = {next(iter(e)): next(iter(e.values())) or {} for e in extensions if isinstance(e, dict)}
+    return "<article>" + markdown.Markdown(extensions=names, extension_configs=settings).convert(page_markdown) + "</article>"
+
+
+def force_pages(docs: Path, extensions: list[Any]) -> dict[str, Any]:
     """Each force page's whole-article grade (up to MAX_PAGES, spread evenly over the list), the highest, the limit."""
-    every = sorted((site / "forces").glob("*/index.html"))
+    every = sorted((docs / "forces").glob("*/index.md"))
     step = max(1, -(-len(every) // MAX_PAGES))  # ceiling division: 43 forces are all measured
-    pages = {p.relative_to(site).as_posix(): grade(p.read_text(encoding="utf-8")) for p in every[::step]}
-    return {"about": "Whole article text of each force page as built (tables included, one sentence per block).",
+    pages = {p.relative_to(docs).with_suffix(".html").as_posix(): grade(rendered(p.read_text(encoding="utf-8"), extensions))
+             for p in every[::step]}
+    return {"about": "Whole article text of each force page as the engine renders it (tables included, one sentence "
+                     "per block).",
             "limit": FORCE_PAGE_LIMIT, "highest": max(pages.values(), default=0.0), "pages": pages,
             "measured": len(pages), "of": len(every)}
 
 
-def add_to_report(site: Path) -> None:
-    """Put the force pages' whole-article grades into the built site's readability report."""
-    report = site / readability.REPORT
-    if not report.is_file():
-        return
+def add_to_report(report: Path, docs: Path, extensions: list[Any]) -> None:
+    """Put the force pages' whole-article grades into the readability report written by readability.write_report."""
     data = json.loads(report.read_text(encoding="utf-8"))
-    data["force_pages_whole_article"] = force_pages(site)
+    data["force_pages_whole_article"] = force_pages(docs, extensions)
     report.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -28,6 +28,7 @@ AREA_MIN_AREAS = 16  # from this many areas, area pages are written by workers
 AREA_BLOCKS_PER_WORKER = 4  # several blocks of areas each, so one slow block does not hold up the end
 ENGINE_MIN_PAGES_APART = 1_000  # from this many pages that may be built apart, the engine runs in parts (site/parts.py)
 ENGINE_PARTS_PER_WORKER = 1  # more, smaller parts hold fewer pages at once but render the navigation pages again
+ENGINE_REST_WEIGHT = 1.25  # a byte of the pages only part 0 renders (searched, in the navigation) against one of an area page
 PUBLISH_MAX_ROWS = 200_000  # up to this many values rows, packages are published by a worker (see publish.publish_data)
 
 

@@ -6,6 +6,7 @@ to prove it), built directly because constructing thousands of Figure objects is
 
 from __future__ import annotations
 
+import functools
 import math
 from itertools import repeat
 from typing import Any
@@ -68,11 +69,17 @@ def _line(name: str, x: list[str], y: Any, colour: str, symbol: str, dash: str =
             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>", **extra}
 
 
+@functools.lru_cache(maxsize=4096)
+def _iso(day: Any) -> str:
+    """A date as YYYY-MM-DD (a series' dates are a few objects shared by every area: each formatted once)."""
+    return f"{day:%Y-%m-%d}"
+
+
 def _time_axis(series: pd.DataFrame, breaks: list[dict[str, Any]]) -> tuple[list[str], list[int], str]:
     """x values on a real date axis (each period's end, as YYYY-MM-DD), the positions before which the line must break
     (a gap longer than one period, or a definition break), and the axis title."""
     starts, ends = list(series["period_start"]), list(series["period_end"])
-    x = [f"{e:%Y-%m-%d}" for e in ends]
+    x = list(map(_iso, ends))
     steps = [(b - a).days for a, b in zip(ends, ends[1:])]
     typical = float(np.median(steps)) if steps else 0.0
     cuts = [i + 1 for i, step in enumerate(steps) if step > 1.5 * typical]

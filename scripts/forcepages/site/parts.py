@@ -35,7 +35,7 @@ def nav_pages(nav: Any) -> set[str]:
 
 def split(apart: Sequence[str], parts: int, size: Callable[[str], int], rest: int, named: int) -> list[list[str]]:
     """The pages built apart, dealt out in order into ``parts`` lists of about the same work, measured in bytes of
-    Markdown (``size`` of a page): part 0 also renders every other page (``rest`` bytes), and each other part the
+    Markdown (``size`` of a page): part 0 also renders every other page (``rest``, their bytes weighted), and each other part the
     navigation's pages (``named`` bytes). Sorted, so that the parts do not depend on the order pages were written in."""
     pages = sorted(set(apart))
     if parts <= 1 or not pages:
@@ -72,8 +72,8 @@ def build_in_parts(run: Callable[[Path, dict[str, Any]], None], config_file: Pat
     docs, site = Path(settings["docs_dir"]), Path(settings["site_dir"])
     sizes = {p.relative_to(docs).as_posix(): p.stat().st_size for p in docs.rglob("*.md")} if apart and parts > 1 else {}
     named, built_apart = nav_pages(settings.get("nav")) & set(sizes), set(apart)
-    groups = split(apart, parts, sizes.__getitem__, sum(v for k, v in sizes.items() if k not in built_apart),
-                   sum(sizes[p] for p in named))
+    rest = sum(v for k, v in sizes.items() if k not in built_apart) * parallel.ENGINE_REST_WEIGHT  # indexed for search
+    groups = split(apart, parts, sizes.__getitem__, round(rest), sum(sizes[p] for p in named))
     jobs = [settings]
     if len(groups) > 1:
         everything = sorted(sizes)

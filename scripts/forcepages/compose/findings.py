@@ -213,6 +213,7 @@ def by_area(similar: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Similar-forces averages by area, then by period."""
     out: dict[str, dict[str, float]] = {}
     if len(similar):
-        for area_code, period, value in zip(similar["area_code"], similar["period"], similar["similar_value"]):
+        columns = (similar["area_code"].tolist(), similar["period"].tolist(), similar["similar_value"].tolist())  # not cell by cell
+        for area_code, period, value in zip(*columns):
             out.setdefault(area_code, {})[period] = value
     return out

@@ -46,6 +46,17 @@ build_site(config, docs, site, [("API", "api.md")], strict=False, engine=engine)
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 
+# This machine's speed at the moment of a build: the same pure-Python loop before each timed build (it took 1.6 s in
+# quick spells on the 2-core machine the README's figures come from, and up to 2.4 s in slow ones).
+SPEED = """
+import json, time
+start = time.perf_counter()
+total = 0
+for i in range(30_000_000):
+    total += i
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
 VALIDATE = """
 import io, json, sys, time
 from pathlib import Path
@@ -165,7 +176,8 @@ def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:
         memory = child(BUILD, str(config), str(out), engine)
         for _ in range(rounds):
             shutil.rmtree(out, ignore_errors=True)
-            builds.append(child(BUILD, str(config), str(out), engine, sample=False))
+            speed = child(SPEED, sample=False)["seconds"]
+            builds.append(dict(child(BUILD, str(config), str(out), engine, sample=False), speed=speed))
             shutil.rmtree(plain_site, ignore_errors=True)  # both start from nothing
             plains.append(child(PLAIN_ENGINE, str(config), str(out / "docs"), str(plain_site), engine, sample=False))
         html_pages, total = site_bytes(out / "site")
@@ -176,6 +188,8 @@ def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:
     plain_mkdocs = _median([p["wall"] for p in rows["mkdocs"]["plains"]])
     print(f"{label}: {rows['mkdocs']['build']['pages']:,} pages ({rounds} round{'s' if rounds > 1 else ''}, medians)")
     lines = [("build wall, s (goal for the large site <= 60)", lambda r: f"{_median([b['wall'] for b in r['builds']]):.1f}"),
+             ("  fastest and slowest round, s", lambda r: f"{min(b['wall'] for b in r['builds']):.1f}-{max(b['wall'] for b in r['builds']):.1f}"),
+             ("  machine: 30M-step Python loop before it, s", lambda r: f"{_median([b['speed'] for b in r['builds']]):.2f}"),
              ("peak memory, all processes, MB (goal <= 1024)", lambda r: f"{r['memory']['tree_peak_mb']:.0f}"),
              ("peak memory, largest process, MB", lambda r: f"{max(b['peak_mb'] for b in r['builds'] + [r['memory']]):.0f}"),
              ("generation (build less its site stage), s", lambda r: f"{_median([_generation(b) for b in r['builds']]):.1f}"),
@@ -230,7 +244,7 @@ def main() -> None:
         start = time.perf_counter()
         config = make_site(work / "synthetic", areas=areas)
         print(f"generated a {areas:,}-neighbourhood site in {time.perf_counter() - start:.1f} s")
-        bench_site(f"synthetic-{areas}", config, work)
+        bench_site(f"synthetic-{areas}", config, work, rounds=int(os.environ.get("BENCH_LARGE_ROUNDS", "1")))
         if not os.environ.get("BENCH_SKIP_VALIDATION"):
             bench_validation(work)
 

@@ -61,6 +61,8 @@ class Blocks:
         self.function, self.shared, self.items = function, shared, list(items)
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []
+        self._left, self._counting, self._closing = len(self.items), threading.Lock(), False
+        self._letting_go: threading.Thread | None = None
         if workers > 1 and self.items:
             lifeline.install()  # forked workers die with this process
             self.pool = ProcessPoolExecutor(min(workers, len(self.items)), initializer=_start, initargs=(function, shared))
@@ -69,20 +71,20 @@ class Blocks:
             except BaseException:  # no process could be started: let go of the others before failing
                 self.close()
                 raise
-            self._left, self._counting = len(self.futures), threading.Lock()
             for future in self.futures if let_go else ():
                 future.add_done_callback(self._done)
 
     def _done(self, _future: Future) -> None:
         """With ``let_go``: once every call is done, the workers exit and give back their memory without waiting for
-        ``results`` (a background call that ends early holds nothing while this process waits on other work; but
-        ``results`` then does not wait for them to have exited)."""
+        ``results`` (a background call that ends early holds nothing while this process waits on other work). The
+        pool is shut down, waiting for its workers, by a thread of its own: this runs in the pool's thread, which
+        cannot wait for itself; ``close`` waits for that thread, so the pool is wholly gone when this process ends."""
         with self._counting:
             self._left -= 1
-            last = self._left == 0
-        pool = self.pool
-        if last and pool is not None:
-            pool.shutdown(wait=False)  # (not wait=True: this runs in the pool's own thread)
+            if self._left or self._closing or self.pool is None:
+                return
+            self._letting_go = threading.Thread(target=self.pool.shutdown, name="forcepages-let-go")
+            self._letting_go.start()
 
     def results(self) -> list[Any]:
         """Every call's result, in the order of the items; the first call that failed raises its exception here."""
@@ -96,6 +98,10 @@ class Blocks:
     def close(self) -> None:
         """Stop the workers, cancelling calls not yet started (after a failure)."""
         if self.pool is not None:
+            with self._counting:
+                self._closing = True  # no shutdown starts beside this one
+            if self._letting_go is not None:
+                self._letting_go.join()
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from forcepages import parallel
 from forcepages.build_report import BuildReport, Clock, Generated
-from forcepages.config import Settings
+from forcepages.config import Settings, read_mkdocs_yml
 from forcepages.site import engine as mkdocs_run, swap
 from forcepages.site.engine import build_site
 
@@ -55,7 +55,7 @@ def build(settings: Settings, config_file: Path, out: Path | None = None, strict
             made, report = generating.results()[0]
         clock = Clock(report)
         # the readability report (from the Markdown) in a worker of its own, beside the engine's runs
-        extensions = mkdocs_run.options(config_file, work / "docs", site, [])["markdown_extensions"]
+        extensions = mkdocs_run.markdown_extensions(read_mkdocs_yml(config_file))
         with parallel.background(_readability, work / "docs", work / "reports", made.hand_written, extensions) as reporting:
             build_site(config_file, work / "docs", site, made.extra, static=work / "static", strict=strict,
                        engine=settings.engine, trees=made.trees, apart=made.apart)

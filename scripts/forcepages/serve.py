@@ -35,10 +35,9 @@ def _preload() -> None:
     import frictionless  # noqa: F401
 
     import forcepages.generate  # noqa: F401
-    from forcepages.site import article_text, readability
+    from forcepages.site import article_text
 
-    article_text.grade(article_text.rendered("# Ready\n\nThe dictionary is read.", []))
-    readability.flesch_kincaid_grade("The dictionary is read.")
+    article_text.grade(article_text.rendered("# Ready\n\nThe dictionary is read.", []))  # textstat's dictionary too
 
 
 def serve(settings: Settings, config_file: Path, port: int) -> None:

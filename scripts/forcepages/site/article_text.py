@@ -75,8 +75,7 @@ def rendered(page_markdown: str, extensions: list[Any]) -> str:
     ``extensions`` (as in mkdocs.yml: names, or one-key mappings of a name to its settings)."""
     import markdown
 
-    if page_markdown.startswith("---\n") and "\n---\n" in page_markdown[3:]:
-        page_markdown = page_markdown[3:].split("\n---\n", 1)[1]
+    page_markdown = readability.without_front_matter(page_markdown)
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
     settings = {next(iter(e)): next(iter(e.values())) or {} for e in extensions if isinstance(e, dict)}
     return "<article>" + markdown.Markdown(extensions=names, extension_configs=settings).convert(page_markdown) + "</article>"

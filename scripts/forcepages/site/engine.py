@@ -75,6 +75,11 @@ class Tree:
     shared_static: Path | None = None  # the main site's static files, also put into this tree (when it has every page)
 
 
+def markdown_extensions(raw: dict[str, Any]) -> list[Any]:
+    """The Markdown extensions the engine runs: the publisher's (mkdocs.yml, read by read_mkdocs_yml), else forcepages'."""
+    return raw.get("markdown_extensions") or EXTENSIONS
+
+
 def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[str, str]], strict: bool = True,
             tree: Tree | None = None) -> dict[str, Any]:
     """The engine's settings: the publisher's mkdocs.yml with forcepages' own enforced (for ``tree``, its language,
@@ -86,7 +91,7 @@ def options(config_file: Path, docs: Path, site: Path, extra_pages: list[tuple[s
     settings: dict[str, Any] = {
         "docs_dir": str(docs), "site_dir": str(site), "theme": _theme(raw, tree.language if tree else None), "use_directory_urls": False,
         "nav": nav, "extra_css": css, "extra_javascript": js, "strict": strict, "validation": VALIDATION,
-        "markdown_extensions": raw.get("markdown_extensions") or EXTENSIONS,
+        "markdown_extensions": markdown_extensions(raw),
         "plugins": raw.get("plugins") or ["search", {"privacy": {"assets_exclude": ["unpkg.com/*"]}}],
         "hooks": [],
     }

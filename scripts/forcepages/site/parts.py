@@ -35,8 +35,9 @@ def nav_pages(nav: Any) -> set[str]:
 
 def split(apart: Sequence[str], parts: int, size: Callable[[str], int], rest: int, named: int) -> list[list[str]]:
     """The pages built apart, dealt out in order into ``parts`` lists of about the same work, measured in bytes of
-    Markdown (``size`` of a page): part 0 also renders every other page (``rest``, their bytes weighted), and each other part the
-    navigation's pages (``named`` bytes). Sorted, so that the parts do not depend on the order pages were written in."""
+    Markdown (``size`` of a page): part 0 also renders every other page (``rest``, their bytes weighted), and each
+    other part the navigation's pages (``named`` bytes). Sorted, so that the parts do not depend on the order pages
+    were written in."""
     pages = sorted(set(apart))
     if parts <= 1 or not pages:
         return [pages]

@@ -88,6 +88,12 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def without_front_matter(markdown: str) -> str:
+    """A page's Markdown without the YAML front matter at its top."""
+    return _FRONT.sub("", markdown)
+
 _TAGS = re.compile(r"<[^>]+>")
 _TABLE = re.compile(r'<details class="fp-table">.*?</details>', re.S)  # data tables (datatables.py): figures, not prose
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -104,7 +110,7 @@ def plain_text(markdown: str) -> str:
     Headings, list items and other lines without closing punctuation become sentences of their own,
     so that a list is not measured as one long sentence.
     """
-    text = _FRONT.sub("", markdown)
+    text = without_front_matter(markdown)
     if "fp-table" in text:
         text = _TABLE.sub("", text)
     out = []

@@ -14,6 +14,7 @@ import compileall
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -161,7 +162,7 @@ def _generation(build: dict) -> float:
 
 
 def _median(values: list[float]) -> float:
-    return sorted(values)[len(values) // 2]
+    return statistics.median(values)  # of two rounds, their mean
 
 
 def bench_site(label: str, config: Path, work: Path, rounds: int = 1) -> None:

@@ -88,12 +88,6 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-def without_front_matter(markdown: str) -> str:
-    """A page's Markdown without the YAML front matter at its top."""
-    return _FRONT.sub("", markdown)
-
 _TAGS = re.compile(r"<[^>]+>")
 _TABLE = re.compile(r'<details class="fp-table">.*?</details>', re.S)  # data tables (datatables.py): figures, not prose
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -102,6 +96,11 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]#+!|~.\-])")
 _MARK = re.compile(r"^(#+|[-*]|\d+\.)\s+")
 _LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[\w£%][\w'’.,%£-]*")
+
+
+def without_front_matter(markdown: str) -> str:
+    """A page's Markdown without the YAML front matter at its top."""
+    return _FRONT.sub("", markdown)
 
 
 def plain_text(markdown: str) -> str:
